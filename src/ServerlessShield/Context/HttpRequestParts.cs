@@ -1,0 +1,53 @@
+namespace ServerlessShield;
+
+/// <summary>The HTTP parts of an invocation triggered by an HTTP request. The body is an input (<see cref="ShieldContext.Inputs"/>).</summary>
+public sealed class HttpRequestParts
+{
+    /// <summary>The HTTP method, upper case.</summary>
+    public string Method { get; init; } = "GET";
+
+    /// <summary>The request path, without the query string.</summary>
+    public string Path { get; init; } = "/";
+
+    /// <summary>The content type of the body, if any.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>The query string values, in order; a repeated name appears more than once.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = [];
+
+    /// <summary>The request headers, in order; header names compare case-insensitively.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>Whether the content type declares JSON (<c>application/json</c> or a <c>+json</c> suffix).</summary>
+    public bool IsJsonContent => ContentType is { } type && IsJsonMediaType(type);
+
+    /// <summary>Returns the first value of a header, or null.</summary>
+    /// <param name="name">The header name, compared case-insensitively.</param>
+    /// <returns>The value, or null when absent.</returns>
+    public string? GetHeader(string name)
+    {
+        foreach (var (key, value) in Headers)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    internal static bool IsJsonMediaType(string contentType)
+    {
+        var span = contentType.AsSpan();
+        var semicolon = span.IndexOf(';');
+        if (semicolon >= 0)
+        {
+            span = span[..semicolon];
+        }
+
+        span = span.Trim();
+        return span.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || span.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+}

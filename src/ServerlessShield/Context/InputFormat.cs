@@ -1,0 +1,17 @@
+namespace ServerlessShield;
+
+/// <summary>How the bytes of a <see cref="ShieldInput"/> are to be read.</summary>
+public enum InputFormat
+{
+    /// <summary>Read as JSON when it looks like JSON (starts with <c>{</c> or <c>[</c>), as text otherwise. Invalid JSON is then text.</summary>
+    Auto = 0,
+
+    /// <summary>Declared JSON (by content type or by the event source): invalid JSON is a finding.</summary>
+    Json,
+
+    /// <summary>Plain UTF-8 text.</summary>
+    Text,
+
+    /// <summary>Opaque bytes: only size limits apply.</summary>
+    Binary,
+}

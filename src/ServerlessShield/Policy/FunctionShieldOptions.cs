@@ -1,0 +1,20 @@
+namespace ServerlessShield;
+
+/// <summary>
+/// Settings for one function, configured in code or under <c>ServerlessShield:Functions:&lt;name&gt;</c>.
+/// They override the function's attribute and the global settings; a null value inherits.
+/// </summary>
+public sealed class FunctionShieldOptions
+{
+    /// <summary>Whether the function is shielded. Null: shielded when it carries the attribute (or when opt-in is not required).</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>The profile. Null: inherited.</summary>
+    public ShieldProfile? Profile { get; set; }
+
+    /// <summary>Payload limits for this function.</summary>
+    public PayloadLimitsOptions Limits { get; set; } = new();
+
+    /// <summary>Per-rule modes for this function, keyed by rule id (<c>SHIELD2001</c>) or name (<c>payload-too-large</c>).</summary>
+    public Dictionary<string, RuleMode> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,50 @@
+namespace ServerlessShield;
+
+/// <summary>
+/// Global settings of the shield, bound from the <c>ServerlessShield</c> configuration section and validated at startup.
+/// Every setting has a safe default.
+/// </summary>
+public sealed class ShieldOptions
+{
+    /// <summary>The configuration section the options bind from.</summary>
+    public const string SectionName = "ServerlessShield";
+
+    /// <summary>Whether the shield runs at all. Default: true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Whether a function must opt in with the <see cref="ShieldAttribute"/> (or a <see cref="Functions"/> entry)
+    /// to be shielded. Default: true, so adding the package changes nothing until a function opts in.
+    /// </summary>
+    public bool RequireOptIn { get; set; } = true;
+
+    /// <summary>The profile for every function that does not name its own. Default: <see cref="ShieldProfile.Standard"/>.</summary>
+    public ShieldProfile Profile { get; set; } = ShieldProfile.Standard;
+
+    /// <summary>Payload limits; null values take the profile's defaults.</summary>
+    public PayloadLimitsOptions Limits { get; set; } = new();
+
+    /// <summary>Per-rule modes, keyed by rule id (<c>SHIELD2001</c>) or name (<c>payload-too-large</c>).</summary>
+    public Dictionary<string, RuleMode> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Per-function settings, keyed by function name. They win over attributes: configuration is the operator's say.</summary>
+    public Dictionary<string, FunctionShieldOptions> Functions { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Configures one function in code, with no reflection.</summary>
+    /// <param name="functionName">The function name.</param>
+    /// <param name="configure">Sets the function's options.</param>
+    /// <returns>These options.</returns>
+    public ShieldOptions ForFunction(string functionName, Action<FunctionShieldOptions> configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
+        ArgumentNullException.ThrowIfNull(configure);
+        if (!Functions.TryGetValue(functionName, out var function))
+        {
+            function = new FunctionShieldOptions();
+            Functions[functionName] = function;
+        }
+
+        configure(function);
+        return this;
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+
+namespace ServerlessShield;
+
+// Gathers every problem of the options into one failure that names the setting, so a bad deployment
+// fails at startup and never on the first request.
+internal sealed class ShieldOptionsValidator : IValidateOptions<ShieldOptions>
+{
+    private const int MaxSupportedPayloadBytes = 64 * 1024 * 1024;
+    private const int MaxSupportedDepth = 4096;
+
+    public ValidateOptionsResult Validate(string? name, ShieldOptions options)
+    {
+        var errors = new List<string>();
+        ValidateLimits("ServerlessShield:Limits", options.Limits, errors);
+        ValidateRules("ServerlessShield:Rules", options.Rules, errors);
+        foreach (var (function, settings) in options.Functions)
+        {
+            if (settings is null)
+            {
+                errors.Add($"ServerlessShield:Functions:{function} is empty.");
+                continue;
+            }
+
+            ValidateLimits($"ServerlessShield:Functions:{function}:Limits", settings.Limits, errors);
+            ValidateRules($"ServerlessShield:Functions:{function}:Rules", settings.Rules, errors);
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateLimits(string path, PayloadLimitsOptions? limits, List<string> errors)
+    {
+        if (limits is null)
+        {
+            return;
+        }
+
+        if (limits.MaxPayloadBytes is { } bytes && (bytes < 1 || bytes > MaxSupportedPayloadBytes))
+        {
+            errors.Add($"{path}:MaxPayloadBytes must be between 1 and {MaxSupportedPayloadBytes}; it is {bytes}.");
+        }
+
+        if (limits.MaxDepth is { } depth && (depth < 1 || depth > MaxSupportedDepth))
+        {
+            errors.Add($"{path}:MaxDepth must be between 1 and {MaxSupportedDepth}; it is {depth}.");
+        }
+    }
+
+    private static void ValidateRules(string path, Dictionary<string, RuleMode>? rules, List<string> errors)
+    {
+        if (rules is null)
+        {
+            return;
+        }
+
+        foreach (var key in rules.Keys)
+        {
+            if (!ShieldRuleCatalog.IsKnown(key))
+            {
+                errors.Add($"{path}:{key} names no known rule; use a rule id such as SHIELD2001 or a name such as payload-too-large.");
+            }
+        }
+    }
+}

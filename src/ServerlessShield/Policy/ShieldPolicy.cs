@@ -1,0 +1,59 @@
+using System.Collections.Frozen;
+
+namespace ServerlessShield;
+
+/// <summary>
+/// The resolved, immutable policy of one function: global settings, profile, attribute and per-function settings
+/// merged once. Middlewares read it on every invocation and never touch configuration.
+/// </summary>
+public sealed class ShieldPolicy
+{
+    private readonly FrozenDictionary<string, RuleMode> _ruleModes;
+
+    internal ShieldPolicy(string functionName, bool enabled, ShieldProfile profile, int maxPayloadBytes, int maxDepth, FrozenDictionary<string, RuleMode> ruleModes)
+    {
+        FunctionName = functionName;
+        Enabled = enabled;
+        Profile = profile;
+        MaxPayloadBytes = maxPayloadBytes;
+        MaxDepth = maxDepth;
+        _ruleModes = ruleModes;
+    }
+
+    /// <summary>The function this policy belongs to.</summary>
+    public string FunctionName { get; }
+
+    /// <summary>Whether the function is shielded.</summary>
+    public bool Enabled { get; }
+
+    /// <summary>The profile the defaults came from.</summary>
+    public ShieldProfile Profile { get; }
+
+    /// <summary>The largest input, in bytes.</summary>
+    public int MaxPayloadBytes { get; }
+
+    /// <summary>The deepest JSON nesting.</summary>
+    public int MaxDepth { get; }
+
+    /// <summary>The mode a rule runs in for this function.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>Its mode: an explicit setting for the rule, else the profile's default.</returns>
+    public RuleMode GetMode(ShieldRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (_ruleModes.TryGetValue(rule.Id, out var mode) || _ruleModes.TryGetValue(rule.Name, out mode))
+        {
+            return mode;
+        }
+
+        return Profile == ShieldProfile.Monitor ? RuleMode.Monitor : RuleMode.Block;
+    }
+
+    /// <summary>Creates a standalone policy from options, for hosts with no function metadata (the CLI, tests).</summary>
+    /// <param name="functionName">The function name.</param>
+    /// <param name="options">The options; null uses the defaults.</param>
+    /// <param name="attribute">The function's attribute, if any.</param>
+    /// <returns>The policy.</returns>
+    public static ShieldPolicy Create(string functionName, ShieldOptions? options = null, ShieldAttribute? attribute = null) =>
+        ShieldPolicyResolver.Resolve(functionName, options ?? new ShieldOptions(), attribute);
+}

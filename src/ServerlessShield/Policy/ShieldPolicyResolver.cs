@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using Microsoft.Extensions.Options;
+
+namespace ServerlessShield;
+
+/// <summary>
+/// Resolves each function's <see cref="ShieldPolicy"/> once and caches it. The attribute lookup an adapter supplies
+/// runs at most once per function.
+/// </summary>
+public sealed class ShieldPolicyResolver
+{
+    private readonly ConcurrentDictionary<string, ShieldPolicy> _cache = new(StringComparer.Ordinal);
+    private readonly ShieldOptions _options;
+
+    /// <summary>Creates a resolver over the given options.</summary>
+    /// <param name="options">The validated options.</param>
+    public ShieldPolicyResolver(IOptions<ShieldOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+    }
+
+    /// <summary>The options the resolver works from.</summary>
+    public ShieldOptions Options => _options;
+
+    /// <summary>Returns the cached policy of a function, resolving it on first use.</summary>
+    /// <param name="functionName">The function name.</param>
+    /// <param name="findAttribute">Finds the function's attribute; called at most once per function.</param>
+    /// <returns>The policy.</returns>
+    public ShieldPolicy GetPolicy(string functionName, Func<ShieldAttribute?>? findAttribute = null)
+    {
+        ArgumentNullException.ThrowIfNull(functionName);
+        if (_cache.TryGetValue(functionName, out var cached))
+        {
+            return cached;
+        }
+
+        var policy = Resolve(functionName, _options, findAttribute?.Invoke());
+        return _cache.GetOrAdd(functionName, policy);
+    }
+
+    internal static ShieldPolicy Resolve(string functionName, ShieldOptions options, ShieldAttribute? attribute)
+    {
+        options.Functions.TryGetValue(functionName, out var function);
+
+        var enabled = options.Enabled
+            && (function?.Enabled ?? (attribute is not null ? attribute.Enabled : !options.RequireOptIn));
+
+        var profile = function?.Profile
+            ?? (attribute is { HasProfile: true } ? attribute.Profile : options.Profile);
+
+        var maxBytes = function?.Limits.MaxPayloadBytes
+            ?? Positive(attribute?.MaxPayloadBytes)
+            ?? options.Limits.MaxPayloadBytes
+            ?? ProfileDefaults.MaxPayloadBytes(profile);
+
+        var maxDepth = function?.Limits.MaxDepth
+            ?? Positive(attribute?.MaxDepth)
+            ?? options.Limits.MaxDepth
+            ?? ProfileDefaults.MaxDepth(profile);
+
+        var modes = new Dictionary<string, RuleMode>(options.Rules, StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in attribute?.MonitorRules ?? [])
+        {
+            modes[rule] = RuleMode.Monitor;
+        }
+
+        if (function is not null)
+        {
+            foreach (var (rule, mode) in function.Rules)
+            {
+                modes[rule] = mode;
+            }
+        }
+
+        // The Monitor profile is a promise that nothing blocks: explicit Block settings cannot break it.
+        if (profile == ShieldProfile.Monitor)
+        {
+            foreach (var key in modes.Keys.ToArray())
+            {
+                modes[key] = RuleMode.Monitor;
+            }
+        }
+
+        return new ShieldPolicy(functionName, enabled, profile, maxBytes, maxDepth, modes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static int? Positive(int? value) => value > 0 ? value : null;
+}
