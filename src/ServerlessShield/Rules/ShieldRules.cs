@@ -5,6 +5,39 @@ namespace ServerlessShield;
 /// </summary>
 public static class ShieldRules
 {
+    /// <summary>SQL injection in a string value.</summary>
+    public static ShieldRule SqlInjection { get; } = new(1001, "sql-injection", ShieldSeverity.High, 400, "SQL injection: a value that breaks out of a SQL literal or adds SQL clauses.");
+
+    /// <summary>NoSQL operator injection (<c>$ne</c>, <c>$where</c> and the rest) as keys or inside strings.</summary>
+    public static ShieldRule NoSqlInjection { get; } = new(1002, "nosql-injection", ShieldSeverity.High, 400, "NoSQL operator injection: query operators such as $ne or $where supplied as data.");
+
+    /// <summary>Cross-site scripting: markup or script in a value.</summary>
+    public static ShieldRule CrossSiteScripting { get; } = new(1003, "cross-site-scripting", ShieldSeverity.High, 400, "Cross-site scripting: active markup, event handlers or script URLs in a value.");
+
+    /// <summary>OS command injection.</summary>
+    public static ShieldRule CommandInjection { get; } = new(1004, "command-injection", ShieldSeverity.Critical, 400, "OS command injection: shell metacharacters chaining or substituting commands.");
+
+    /// <summary>Path traversal and local file inclusion.</summary>
+    public static ShieldRule PathTraversal { get; } = new(1005, "path-traversal", ShieldSeverity.High, 400, "Path traversal: dot-dot sequences or sensitive system paths in a value.");
+
+    /// <summary>Server-side template injection.</summary>
+    public static ShieldRule TemplateInjection { get; } = new(1006, "template-injection", ShieldSeverity.High, 400, "Server-side template injection: template expressions evaluated by a template engine.");
+
+    /// <summary>LDAP filter injection.</summary>
+    public static ShieldRule LdapInjection { get; } = new(1007, "ldap-injection", ShieldSeverity.High, 400, "LDAP injection: filter metacharacters that change an LDAP query.");
+
+    /// <summary>XML external entity declarations.</summary>
+    public static ShieldRule XmlExternalEntity { get; } = new(1008, "xml-external-entity", ShieldSeverity.High, 400, "XML external entity: DOCTYPE or ENTITY declarations in an XML-bearing value.");
+
+    /// <summary>JNDI lookups (Log4Shell), including nested and obfuscated forms.</summary>
+    public static ShieldRule JndiLookup { get; } = new(1009, "jndi-lookup", ShieldSeverity.Critical, 400, "JNDI lookup: ${jndi:...} expressions, including nested and obfuscated forms.");
+
+    /// <summary>CRLF, header and log injection.</summary>
+    public static ShieldRule CrlfInjection { get; } = new(1010, "crlf-injection", ShieldSeverity.Medium, 400, "CRLF injection: line breaks that forge headers or log entries.");
+
+    /// <summary>Server-side request forgery to metadata, loopback, link-local and private addresses.</summary>
+    public static ShieldRule ServerSideRequestForgery { get; } = new(1011, "server-side-request-forgery", ShieldSeverity.High, 400, "SSRF: URLs to cloud metadata endpoints, loopback, link-local or private addresses in any notation.");
+
     /// <summary>The payload is larger than the configured maximum.</summary>
     public static ShieldRule PayloadTooLarge { get; } = new(2001, "payload-too-large", ShieldSeverity.Medium, 413, "The payload is larger than the configured maximum.");
 
@@ -21,5 +54,10 @@ public static class ShieldRules
     public static ShieldRule ShieldFailure { get; } = new(3002, "shield-failure", ShieldSeverity.High, 500, "The shield itself failed while inspecting an invocation.");
 
     /// <summary>Every built-in rule, in id order.</summary>
-    public static IReadOnlyList<ShieldRule> All { get; } = [PayloadTooLarge, JsonTooDeep, InvalidJson, UnhandledException, ShieldFailure];
+    public static IReadOnlyList<ShieldRule> All { get; } =
+    [
+        SqlInjection, NoSqlInjection, CrossSiteScripting, CommandInjection, PathTraversal, TemplateInjection,
+        LdapInjection, XmlExternalEntity, JndiLookup, CrlfInjection, ServerSideRequestForgery,
+        PayloadTooLarge, JsonTooDeep, InvalidJson, UnhandledException, ShieldFailure,
+    ];
 }

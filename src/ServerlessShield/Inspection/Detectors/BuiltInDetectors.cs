@@ -1,0 +1,10 @@
+namespace ServerlessShield;
+
+/// <summary>The detectors that ship with the shield, one per injection class.</summary>
+public static class BuiltInDetectors
+{
+    /// <summary>Every built-in detector, in the order they run.</summary>
+    public static IReadOnlyList<IInjectionDetector> All { get; } =
+    [
+    ];
+}

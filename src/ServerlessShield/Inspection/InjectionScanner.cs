@@ -1,0 +1,60 @@
+namespace ServerlessShield;
+
+/// <summary>
+/// Runs a set of detectors over one string value, on the raw value and on its canonical decoding, and lists the
+/// rules that fire. Each rule is reported once per value.
+/// </summary>
+public sealed class InjectionScanner
+{
+    private readonly IInjectionDetector[] _detectors;
+
+    /// <summary>Creates a scanner over the given detectors.</summary>
+    /// <param name="detectors">The detectors, in the order they run.</param>
+    public InjectionScanner(IEnumerable<IInjectionDetector> detectors)
+    {
+        ArgumentNullException.ThrowIfNull(detectors);
+        _detectors = [.. detectors];
+    }
+
+    /// <summary>A scanner over every built-in detector.</summary>
+    public static InjectionScanner Default { get; } = new(BuiltInDetectors.All);
+
+    /// <summary>The detectors, in the order they run.</summary>
+    public IReadOnlyList<IInjectionDetector> Detectors => _detectors;
+
+    /// <summary>Scans a value and adds each rule that fires to <paramref name="hits"/>.</summary>
+    /// <param name="value">The raw string value.</param>
+    /// <param name="hits">Receives the rules that fire, each once.</param>
+    public void Scan(string value, ICollection<ShieldRule> hits)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(hits);
+        if (value.Length == 0)
+        {
+            return;
+        }
+
+        var canonical = ValueCanonicalizer.Canonicalize(value);
+        var decoded = !string.Equals(canonical, value, StringComparison.Ordinal);
+        foreach (var detector in _detectors)
+        {
+            if (detector.IsMatch(value) || (decoded && detector.IsMatch(canonical)))
+            {
+                if (!hits.Contains(detector.Rule))
+                {
+                    hits.Add(detector.Rule);
+                }
+            }
+        }
+    }
+
+    /// <summary>Scans a value and returns the rules that fire.</summary>
+    /// <param name="value">The raw string value.</param>
+    /// <returns>The rules, each once, in detector order.</returns>
+    public IReadOnlyList<ShieldRule> Scan(string value)
+    {
+        var hits = new List<ShieldRule>();
+        Scan(value, hits);
+        return hits;
+    }
+}

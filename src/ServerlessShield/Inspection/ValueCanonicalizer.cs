@@ -1,0 +1,283 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace ServerlessShield;
+
+/// <summary>
+/// Decodes a value to the form an interpreter downstream would see, so that encoding cannot hide an attack:
+/// URL escapes (including <c>%uXXXX</c> and overlong UTF-8), HTML entities (with or without the semicolon),
+/// JavaScript and JSON escapes, and Unicode NFKC. Each round applies every decoder once; rounds repeat until
+/// nothing changes or <see cref="MaxRounds"/> is reached, so the cost stays linear in the input.
+/// </summary>
+public static class ValueCanonicalizer
+{
+    /// <summary>The most decoding rounds applied; double and triple encoding are covered, deeper nesting is not decoded further.</summary>
+    public const int MaxRounds = 4;
+
+    /// <summary>Returns the canonical decoding of a value, or the value itself when nothing decodes.</summary>
+    /// <param name="value">The raw value.</param>
+    /// <returns>The decoded value.</returns>
+    public static string Canonicalize(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var current = value;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var next = UrlDecode(current);
+            next = HtmlDecode(next);
+            next = UnescapeJavaScript(next);
+            next = Normalize(next);
+            if (string.Equals(next, current, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    /// <summary>Decodes <c>%XX</c> and <c>%uXXXX</c> escapes; decoded bytes are read as UTF-8, accepting overlong forms.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The decoded value.</returns>
+    public static string UrlDecode(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.IndexOf('%', StringComparison.Ordinal) < 0)
+        {
+            return value;
+        }
+
+        var output = new StringBuilder(value.Length);
+        var bytes = new List<byte>();
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '%' && TryHex(value, i + 1, 2, out var b))
+            {
+                bytes.Add((byte)b);
+                i += 2;
+                continue;
+            }
+
+            if (c == '%' && i + 1 < value.Length && (value[i + 1] is 'u' or 'U') && TryHex(value, i + 2, 4, out var u))
+            {
+                FlushBytes(bytes, output);
+                output.Append((char)u);
+                i += 5;
+                continue;
+            }
+
+            FlushBytes(bytes, output);
+            output.Append(c);
+        }
+
+        FlushBytes(bytes, output);
+        return output.ToString();
+    }
+
+    /// <summary>Decodes HTML character references, numeric ones also without the closing semicolon, as browsers do.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The decoded value.</returns>
+    public static string HtmlDecode(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.IndexOf('&', StringComparison.Ordinal) < 0)
+        {
+            return value;
+        }
+
+        var output = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '&' && i + 2 < value.Length && value[i + 1] == '#')
+            {
+                var hex = value[i + 2] is 'x' or 'X';
+                var start = i + (hex ? 3 : 2);
+                var end = start;
+                long code = 0;
+                while (end < value.Length && end - start < 8 && (hex ? IsHex(value[end]) : char.IsAsciiDigit(value[end])))
+                {
+                    code = (code * (hex ? 16 : 10)) + HexValue(value[end]);
+                    end++;
+                }
+
+                if (end > start && code is > 0 and <= 0x10FFFF && code is < 0xD800 or > 0xDFFF)
+                {
+                    output.Append(char.ConvertFromUtf32((int)code));
+                    i = end < value.Length && value[end] == ';' ? end : end - 1;
+                    continue;
+                }
+            }
+            else if (value[i] == '&')
+            {
+                var semicolon = value.IndexOf(';', i + 1);
+                if (semicolon > i + 1 && semicolon - i <= 32)
+                {
+                    var entity = value.Substring(i, semicolon - i + 1);
+                    var decoded = WebUtility.HtmlDecode(entity);
+                    if (!string.Equals(decoded, entity, StringComparison.Ordinal))
+                    {
+                        output.Append(decoded);
+                        i = semicolon;
+                        continue;
+                    }
+                }
+            }
+
+            output.Append(value[i]);
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>Decodes JavaScript and JSON escapes: <c>\uXXXX</c>, <c>\u{X…}</c>, <c>\xXX</c> and the one-letter escapes.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The decoded value.</returns>
+    public static string UnescapeJavaScript(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.IndexOf('\\', StringComparison.Ordinal) < 0)
+        {
+            return value;
+        }
+
+        var output = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c != '\\' || i + 1 >= value.Length)
+            {
+                output.Append(c);
+                continue;
+            }
+
+            var e = value[i + 1];
+            if (e is 'u' or 'U' && i + 5 < value.Length && TryHex(value, i + 2, 4, out var u))
+            {
+                output.Append((char)u);
+                i += 5;
+            }
+            else if (e is 'u' && i + 2 < value.Length && value[i + 2] == '{')
+            {
+                var close = value.IndexOf('}', i + 3);
+                if (close > i + 3 && close - (i + 3) <= 6 && TryHex(value, i + 3, close - (i + 3), out var cp) && cp <= 0x10FFFF && cp is < 0xD800 or > 0xDFFF)
+                {
+                    output.Append(char.ConvertFromUtf32(cp));
+                    i = close;
+                }
+                else
+                {
+                    output.Append(c);
+                }
+            }
+            else if (e is 'x' or 'X' && i + 3 < value.Length && TryHex(value, i + 2, 2, out var x))
+            {
+                output.Append((char)x);
+                i += 3;
+            }
+            else if (e is '"' or '\'' or '/' or '\\' or '`')
+            {
+                output.Append(e);
+                i++;
+            }
+            else
+            {
+                // \n, \t and the like stay as written: a literal backslash-n is not a line break to a shell or a parser.
+                output.Append(c);
+            }
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>Applies Unicode NFKC, folding full-width and compatibility forms (<c>＜</c> becomes <c>&lt;</c>).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The normalised value.</returns>
+    public static string Normalize(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        foreach (var c in value)
+        {
+            if (c >= 0x80)
+            {
+                try
+                {
+                    return value.IsNormalized(NormalizationForm.FormKC) ? value : value.Normalize(NormalizationForm.FormKC);
+                }
+                catch (ArgumentException)
+                {
+                    // Lone surrogates cannot be normalised; the limits report them.
+                    return value;
+                }
+            }
+        }
+
+        return value;
+    }
+
+    // Reads collected bytes as UTF-8, accepting overlong encodings (%c0%ae is '.'), which lenient servers decode.
+    private static void FlushBytes(List<byte> bytes, StringBuilder output)
+    {
+        if (bytes.Count == 0)
+        {
+            return;
+        }
+
+        var i = 0;
+        while (i < bytes.Count)
+        {
+            var b = bytes[i];
+            if (b < 0x80)
+            {
+                output.Append((char)b);
+                i++;
+            }
+            else if ((b & 0xE0) == 0xC0 && i + 1 < bytes.Count && IsContinuation(bytes[i + 1]))
+            {
+                output.Append((char)(((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F)));
+                i += 2;
+            }
+            else if ((b & 0xF0) == 0xE0 && i + 2 < bytes.Count && IsContinuation(bytes[i + 1]) && IsContinuation(bytes[i + 2]))
+            {
+                var cp = ((b & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
+                output.Append(cp is >= 0xD800 and <= 0xDFFF ? '\uFFFD' : (char)cp);
+                i += 3;
+            }
+            else if ((b & 0xF8) == 0xF0 && i + 3 < bytes.Count && IsContinuation(bytes[i + 1]) && IsContinuation(bytes[i + 2]) && IsContinuation(bytes[i + 3]))
+            {
+                var cp = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3F) << 12) | ((bytes[i + 2] & 0x3F) << 6) | (bytes[i + 3] & 0x3F);
+                output.Append(cp is <= 0x10FFFF and (< 0xD800 or > 0xDFFF) ? char.ConvertFromUtf32(cp) : "\uFFFD");
+                i += 4;
+            }
+            else
+            {
+                // A lone high byte: Latin-1 is what most lenient decoders fall back to.
+                output.Append((char)b);
+                i++;
+            }
+        }
+
+        bytes.Clear();
+    }
+
+    private static bool IsContinuation(byte b) => (b & 0xC0) == 0x80;
+
+    private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+
+    private static bool TryHex(string s, int start, int length, out int value)
+    {
+        value = 0;
+        if (start + length > s.Length)
+        {
+            return false;
+        }
+
+        return int.TryParse(s.AsSpan(start, length), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+    }
+}
