@@ -69,7 +69,7 @@ public sealed class ShieldEngine
         return new ShieldEngine(Options.Create(options), loggerFactory, configurations, timeProvider);
     }
 
-    /// <summary>The default pipeline, outermost first: security telemetry, exception redaction, payload limits.</summary>
+    /// <summary>The default pipeline, outermost first: security telemetry, exception redaction, payload inspection.</summary>
     /// <param name="loggerFactory">Where security events go.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <returns>A builder holding the default middlewares, open for more.</returns>
@@ -77,7 +77,7 @@ public sealed class ShieldEngine
         new ShieldPipelineBuilder()
             .AddSecurityTelemetry(loggerFactory, timeProvider)
             .AddExceptionRedaction()
-            .AddPayloadLimits();
+            .AddPayloadInspection();
 
     /// <summary>Rents a clean context for an invocation of a function.</summary>
     /// <param name="policy">The function's policy (from <see cref="Policies"/>).</param>

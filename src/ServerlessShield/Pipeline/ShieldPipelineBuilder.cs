@@ -56,6 +56,26 @@ public sealed class ShieldPipelineBuilder
         return index < 0 ? Use(middleware) : Insert(index, middleware);
     }
 
+    /// <summary>Replaces the first middleware of type <typeparamref name="TMiddleware"/> (a built-in with other settings, say).</summary>
+    /// <typeparam name="TMiddleware">The type of the middleware to replace.</typeparam>
+    /// <param name="replacement">The middleware to put in its place.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="InvalidOperationException">No middleware of that type is in the pipeline.</exception>
+    public ShieldPipelineBuilder Replace<TMiddleware>(IShieldMiddleware replacement)
+        where TMiddleware : IShieldMiddleware
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        EnsureNotBuilt();
+        var index = _middlewares.FindIndex(m => m is TMiddleware);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"The pipeline has no {typeof(TMiddleware).Name} to replace.");
+        }
+
+        _middlewares[index] = replacement;
+        return this;
+    }
+
     /// <summary>Builds the pipeline. The builder cannot be changed afterwards.</summary>
     /// <returns>The pipeline.</returns>
     public ShieldPipeline Build()

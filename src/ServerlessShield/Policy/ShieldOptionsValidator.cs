@@ -41,9 +41,19 @@ internal sealed class ShieldOptionsValidator : IValidateOptions<ShieldOptions>
             errors.Add($"{path}:MaxPayloadBytes must be between 1 and {MaxSupportedPayloadBytes}; it is {bytes}.");
         }
 
-        if (limits.MaxDepth is { } depth && (depth < 1 || depth > MaxSupportedDepth))
+        Range(path, "MaxDepth", limits.MaxDepth, 1, MaxSupportedDepth, errors);
+        Range(path, "MaxKeysPerObject", limits.MaxKeysPerObject, 1, int.MaxValue, errors);
+        Range(path, "MaxArrayLength", limits.MaxArrayLength, 1, int.MaxValue, errors);
+        Range(path, "MaxStringLength", limits.MaxStringLength, 1, MaxSupportedPayloadBytes, errors);
+        Range(path, "MaxNumberLength", limits.MaxNumberLength, 1, 4096, errors);
+        Range(path, "MaxEnvelopeDepth", limits.MaxEnvelopeDepth, 0, 8, errors);
+    }
+
+    private static void Range(string path, string name, int? value, int min, int max, List<string> errors)
+    {
+        if (value is { } v && (v < min || v > max))
         {
-            errors.Add($"{path}:MaxDepth must be between 1 and {MaxSupportedDepth}; it is {depth}.");
+            errors.Add($"{path}:{name} must be between {min} and {max}; it is {v}.");
         }
     }
 

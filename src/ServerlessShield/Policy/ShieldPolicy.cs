@@ -10,13 +10,12 @@ public sealed class ShieldPolicy
 {
     private readonly FrozenDictionary<string, RuleMode> _ruleModes;
 
-    internal ShieldPolicy(string functionName, bool enabled, ShieldProfile profile, int maxPayloadBytes, int maxDepth, FrozenDictionary<string, RuleMode> ruleModes)
+    internal ShieldPolicy(string functionName, bool enabled, ShieldProfile profile, PayloadLimits limits, FrozenDictionary<string, RuleMode> ruleModes)
     {
         FunctionName = functionName;
         Enabled = enabled;
         Profile = profile;
-        MaxPayloadBytes = maxPayloadBytes;
-        MaxDepth = maxDepth;
+        Limits = limits;
         _ruleModes = ruleModes;
     }
 
@@ -29,11 +28,14 @@ public sealed class ShieldPolicy
     /// <summary>The profile the defaults came from.</summary>
     public ShieldProfile Profile { get; }
 
+    /// <summary>The payload limits.</summary>
+    public PayloadLimits Limits { get; }
+
     /// <summary>The largest input, in bytes.</summary>
-    public int MaxPayloadBytes { get; }
+    public int MaxPayloadBytes => Limits.MaxPayloadBytes;
 
     /// <summary>The deepest JSON nesting.</summary>
-    public int MaxDepth { get; }
+    public int MaxDepth => Limits.MaxDepth;
 
     /// <summary>The mode a rule runs in for this function.</summary>
     /// <param name="rule">The rule.</param>

@@ -50,15 +50,16 @@ public sealed class ShieldPolicyResolver
         var profile = function?.Profile
             ?? (attribute is { HasProfile: true } ? attribute.Profile : options.Profile);
 
-        var maxBytes = function?.Limits.MaxPayloadBytes
-            ?? Positive(attribute?.MaxPayloadBytes)
-            ?? options.Limits.MaxPayloadBytes
-            ?? ProfileDefaults.MaxPayloadBytes(profile);
-
-        var maxDepth = function?.Limits.MaxDepth
-            ?? Positive(attribute?.MaxDepth)
-            ?? options.Limits.MaxDepth
-            ?? ProfileDefaults.MaxDepth(profile);
+        var local = function?.Limits;
+        var global = options.Limits;
+        var limits = new PayloadLimits(
+            MaxPayloadBytes: local?.MaxPayloadBytes ?? Positive(attribute?.MaxPayloadBytes) ?? global.MaxPayloadBytes ?? ProfileDefaults.MaxPayloadBytes(profile),
+            MaxDepth: local?.MaxDepth ?? Positive(attribute?.MaxDepth) ?? global.MaxDepth ?? ProfileDefaults.MaxDepth(profile),
+            MaxKeysPerObject: local?.MaxKeysPerObject ?? global.MaxKeysPerObject ?? ProfileDefaults.MaxKeysPerObject(profile),
+            MaxArrayLength: local?.MaxArrayLength ?? global.MaxArrayLength ?? ProfileDefaults.MaxArrayLength(profile),
+            MaxStringLength: local?.MaxStringLength ?? global.MaxStringLength ?? ProfileDefaults.MaxStringLength(profile),
+            MaxNumberLength: local?.MaxNumberLength ?? global.MaxNumberLength ?? ProfileDefaults.MaxNumberLength(profile),
+            MaxEnvelopeDepth: local?.MaxEnvelopeDepth ?? global.MaxEnvelopeDepth ?? ProfileDefaults.MaxEnvelopeDepth(profile));
 
         var modes = new Dictionary<string, RuleMode>(options.Rules, StringComparer.OrdinalIgnoreCase);
         foreach (var rule in attribute?.MonitorRules ?? [])
@@ -83,7 +84,7 @@ public sealed class ShieldPolicyResolver
             }
         }
 
-        return new ShieldPolicy(functionName, enabled, profile, maxBytes, maxDepth, modes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        return new ShieldPolicy(functionName, enabled, profile, limits, modes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
     }
 
     private static int? Positive(int? value) => value > 0 ? value : null;

@@ -47,6 +47,33 @@ public static class ShieldRules
     /// <summary>A payload declared or detected as JSON does not parse.</summary>
     public static ShieldRule InvalidJson { get; } = new(2003, "invalid-json", ShieldSeverity.Low, 400, "A payload declared as JSON does not parse.");
 
+    /// <summary>A JSON object has more keys than the configured maximum.</summary>
+    public static ShieldRule TooManyKeys { get; } = new(2004, "too-many-keys", ShieldSeverity.Medium, 400, "A JSON object has more keys than the configured maximum.");
+
+    /// <summary>A JSON array is longer than the configured maximum.</summary>
+    public static ShieldRule ArrayTooLong { get; } = new(2005, "array-too-long", ShieldSeverity.Medium, 400, "A JSON array is longer than the configured maximum.");
+
+    /// <summary>A string value is longer than the configured maximum.</summary>
+    public static ShieldRule StringTooLong { get; } = new(2006, "string-too-long", ShieldSeverity.Medium, 400, "A string value is longer than the configured maximum.");
+
+    /// <summary>A JSON number has more characters than the configured maximum.</summary>
+    public static ShieldRule NumberTooLong { get; } = new(2007, "number-too-long", ShieldSeverity.Medium, 400, "A JSON number has more characters than the configured maximum.");
+
+    /// <summary>A JSON object repeats a key, which parsers resolve differently (first wins, last wins).</summary>
+    public static ShieldRule DuplicateKey { get; } = new(2008, "duplicate-key", ShieldSeverity.Medium, 400, "A JSON object repeats a key; parsers disagree on which value wins.");
+
+    /// <summary>The payload is not valid UTF-8.</summary>
+    public static ShieldRule InvalidUtf8 { get; } = new(2009, "invalid-utf8", ShieldSeverity.Medium, 400, "The payload is not valid UTF-8 (including overlong and surrogate encodings).");
+
+    /// <summary>A JSON string escapes a lone UTF-16 surrogate.</summary>
+    public static ShieldRule LoneSurrogate { get; } = new(2010, "lone-surrogate", ShieldSeverity.Medium, 400, "A JSON string escapes a lone UTF-16 surrogate, which no text can contain.");
+
+    /// <summary>A value contains a NUL character, which truncates strings in C libraries and file APIs.</summary>
+    public static ShieldRule NulCharacter { get; } = new(2011, "nul-character", ShieldSeverity.Medium, 400, "A value contains a NUL character, which truncates strings in native code and file APIs.");
+
+    /// <summary>The payload decodes (base64, gzip) to more than the configured maximum.</summary>
+    public static ShieldRule DecodedTooLarge { get; } = new(2012, "decoded-too-large", ShieldSeverity.Medium, 413, "An encoded payload (base64, gzip) decodes to more than the configured maximum.");
+
     /// <summary>An unhandled exception was turned into a generic error.</summary>
     public static ShieldRule UnhandledException { get; } = new(3001, "unhandled-exception", ShieldSeverity.Medium, 500, "An unhandled exception was redacted into a generic error.");
 
@@ -58,6 +85,7 @@ public static class ShieldRules
     [
         SqlInjection, NoSqlInjection, CrossSiteScripting, CommandInjection, PathTraversal, TemplateInjection,
         LdapInjection, XmlExternalEntity, JndiLookup, CrlfInjection, ServerSideRequestForgery,
-        PayloadTooLarge, JsonTooDeep, InvalidJson, UnhandledException, ShieldFailure,
+        PayloadTooLarge, JsonTooDeep, InvalidJson, TooManyKeys, ArrayTooLong, StringTooLong, NumberTooLong,
+        DuplicateKey, InvalidUtf8, LoneSurrogate, NulCharacter, DecodedTooLarge, UnhandledException, ShieldFailure,
     ];
 }

@@ -58,14 +58,14 @@ public class ShieldPipelineTests
             pipeline.Middlewares,
             m => Assert.IsType<SecurityTelemetryMiddleware>(m),
             m => Assert.IsType<ExceptionRedactionMiddleware>(m),
-            m => Assert.IsType<PayloadLimitsMiddleware>(m));
+            m => Assert.IsType<PayloadInspectionMiddleware>(m));
     }
 
     [Fact]
     public async Task UserMiddleware_InsertedBeforeLimits_SeesTheInvocationFirst()
     {
         var order = new List<string>();
-        var engine = new TestEngine(configurePipeline: p => p.InsertBefore<PayloadLimitsMiddleware>(
+        var engine = new TestEngine(configurePipeline: p => p.InsertBefore<PayloadInspectionMiddleware>(
             new RecordingMiddleware(order)));
 
         var result = await engine.RunAsync("f", [TestEngine.Json("{\"a\":1}")], _ => { order.Add("handler"); return ValueTask.CompletedTask; });

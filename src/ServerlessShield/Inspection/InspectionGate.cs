@@ -1,0 +1,60 @@
+using System.Buffers;
+
+namespace ServerlessShield;
+
+// A cheap first look: most strings in an event are names, ids and prose made of letters, digits and a little
+// punctuation that no injection class can be built from. Only strings with other characters go to the detectors.
+internal static class InspectionGate
+{
+    // Letters, digits, space and punctuation that no detector keys on.
+    private const string SafeAscii = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-_@+:!?#~";
+
+    private static readonly SearchValues<byte> SafeBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-_@+:!?#~"u8);
+    private static readonly SearchValues<char> SafeChars = SearchValues.Create(SafeAscii);
+
+    // True when UTF-8 bytes hold only safe ASCII, so the string needs no decoding and no detector.
+    public static bool IsPlainAscii(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept(SafeBytes) < 0;
+
+    // True when the text holds something a detector could key on, after NFKC (full-width '＜' counts as '<').
+    public static bool NeedsInspection(ReadOnlySpan<char> text)
+    {
+        var i = text.IndexOfAnyExcept(SafeChars);
+        while (i >= 0)
+        {
+            var c = text[i];
+            if (c < 0x80 || !IsSafeNonAscii(c))
+            {
+                return true;
+            }
+
+            var next = text[(i + 1)..].IndexOfAnyExcept(SafeChars);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
+    }
+
+    private static bool IsSafeNonAscii(char c)
+    {
+        // Full-width, half-width and small forms fold to ASCII punctuation under NFKC.
+        if (c is >= '\uFF00' and <= '\uFFEF' or >= '\uFE50' and <= '\uFE6F')
+        {
+            return false;
+        }
+
+        return char.GetUnicodeCategory(c) switch
+        {
+            System.Globalization.UnicodeCategory.UppercaseLetter or
+            System.Globalization.UnicodeCategory.LowercaseLetter or
+            System.Globalization.UnicodeCategory.TitlecaseLetter or
+            System.Globalization.UnicodeCategory.ModifierLetter or
+            System.Globalization.UnicodeCategory.OtherLetter or
+            System.Globalization.UnicodeCategory.NonSpacingMark or
+            System.Globalization.UnicodeCategory.SpacingCombiningMark or
+            System.Globalization.UnicodeCategory.EnclosingMark or
+            System.Globalization.UnicodeCategory.DecimalDigitNumber or
+            System.Globalization.UnicodeCategory.SpaceSeparator => !char.IsSurrogate(c),
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,555 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace ServerlessShield;
+
+// Walks one input in a single forward pass: JSON with Utf8JsonReader (no DOM), enforcing every structural
+// limit as it goes and handing string keys and values to the detectors with their JSON path. Text inputs are
+// inspected as one value. Findings are collected first and reported at the end, so an input that turns out
+// not to be JSON (Auto format) can be re-read as text without leaving half a report behind.
+internal sealed class PayloadInspector
+{
+    private const int MaxFindingsPerInput = 64;
+    private const int MaxPathSegment = 64;
+    private static readonly ConcurrentBag<PayloadInspector> Pool = [];
+
+    private readonly List<Frame> _frames = [];
+    private readonly List<ulong> _keyHashes = [];
+    private readonly Dictionary<int, HashSet<ulong>> _largeObjects = [];
+    private readonly List<(ShieldRule Rule, string Path)> _pending = [];
+    private readonly List<ShieldRule> _hits = [];
+    private char[] _chars = [];
+    private byte[] _bytes = [];
+
+    private PayloadInspector()
+    {
+    }
+
+    public static void Inspect(ShieldContext context, ShieldInput input, InjectionScanner scanner)
+    {
+        var limits = context.Policy.Limits;
+        if (input.Data.Length > limits.MaxPayloadBytes)
+        {
+            // Too large to read further: every other check would cost what the limit is there to prevent.
+            context.Report(ShieldRules.PayloadTooLarge, input.Path, input.ItemId);
+            return;
+        }
+
+        if (input.Format == InputFormat.Binary)
+        {
+            return;
+        }
+
+        var inspector = Rent();
+        try
+        {
+            inspector.InspectInput(context, input, scanner);
+        }
+        finally
+        {
+            Return(inspector);
+        }
+    }
+
+    private void InspectInput(ShieldContext context, ShieldInput input, InjectionScanner scanner)
+    {
+        var data = SkipBom(input.Data.Span);
+        var asJson = input.Format switch
+        {
+            InputFormat.Json => !data.IsEmpty,
+            InputFormat.Auto => LooksLikeJson(data),
+            _ => false,
+        };
+
+        if (asJson)
+        {
+            var completed = WalkJson(context, data, input.Path, envelopeDepth: 0, scanner);
+            if (completed || input.Format == InputFormat.Json)
+            {
+                if (!completed)
+                {
+                    _pending.Add((ShieldRules.InvalidJson, input.Path));
+                }
+
+                Flush(context, input);
+                return;
+            }
+
+            _pending.Clear();
+        }
+
+        InspectText(context, data, input.Path, scanner);
+        Flush(context, input);
+    }
+
+    // Returns false when the bytes are not valid JSON; limit findings are still pending then.
+    private bool WalkJson(ShieldContext context, ReadOnlySpan<byte> json, string rootPath, int envelopeDepth, InjectionScanner scanner)
+    {
+        var limits = context.Policy.Limits;
+        var frameBase = _frames.Count;
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = limits.MaxDepth + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (_pending.Count >= MaxFindingsPerInput)
+                {
+                    return true;
+                }
+
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                    case JsonTokenType.StartArray:
+                        if (!CountItem(limits, rootPath, frameBase, json))
+                        {
+                            return true;
+                        }
+
+                        if (_frames.Count - frameBase + 1 > limits.MaxDepth)
+                        {
+                            _pending.Add((ShieldRules.JsonTooDeep, RenderPath(rootPath, frameBase, json)));
+                            return true;
+                        }
+
+                        _frames.Add(new Frame(reader.TokenType == JsonTokenType.StartArray, _keyHashes.Count));
+                        break;
+
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                        var closed = _frames[^1];
+                        _keyHashes.RemoveRange(closed.KeyStart, _keyHashes.Count - closed.KeyStart);
+                        _largeObjects.Remove(_frames.Count - 1);
+                        _frames.RemoveAt(_frames.Count - 1);
+                        break;
+
+                    case JsonTokenType.PropertyName:
+                        if (!OnPropertyName(ref reader, limits, rootPath, frameBase, json, scanner))
+                        {
+                            return true;
+                        }
+
+                        break;
+
+                    case JsonTokenType.String:
+                        if (!CountItem(limits, rootPath, frameBase, json))
+                        {
+                            return true;
+                        }
+
+                        OnString(context, ref reader, rootPath, frameBase, json, envelopeDepth, scanner);
+                        break;
+
+                    case JsonTokenType.Number:
+                        if (!CountItem(limits, rootPath, frameBase, json))
+                        {
+                            return true;
+                        }
+
+                        if (reader.ValueSpan.Length > limits.MaxNumberLength)
+                        {
+                            _pending.Add((ShieldRules.NumberTooLong, RenderPath(rootPath, frameBase, json)));
+                        }
+
+                        break;
+
+                    default:
+                        if (!CountItem(limits, rootPath, frameBase, json))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        finally
+        {
+            // Leave the frames of an enclosing walk (JSON inside a string) as they were.
+            var keyStart = _frames.Count > frameBase ? _frames[frameBase].KeyStart : _keyHashes.Count;
+            _keyHashes.RemoveRange(keyStart, _keyHashes.Count - keyStart);
+            for (var i = frameBase; i < _frames.Count; i++)
+            {
+                _largeObjects.Remove(i);
+            }
+
+            _frames.RemoveRange(frameBase, _frames.Count - frameBase);
+        }
+    }
+
+    // Counts an array item; returns false (stop) when the array is over its limit.
+    private bool CountItem(PayloadLimits limits, string rootPath, int frameBase, ReadOnlySpan<byte> json)
+    {
+        if (_frames.Count <= frameBase || !_frames[^1].IsArray)
+        {
+            return true;
+        }
+
+        var frame = _frames[^1];
+        frame.Count++;
+        _frames[^1] = frame;
+        if (frame.Count > limits.MaxArrayLength)
+        {
+            _pending.Add((ShieldRules.ArrayTooLong, RenderPath(rootPath, frameBase, json, dropLast: true)));
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool OnPropertyName(ref Utf8JsonReader reader, PayloadLimits limits, string rootPath, int frameBase, ReadOnlySpan<byte> json, InjectionScanner scanner)
+    {
+        var frame = _frames[^1];
+        frame.Count++;
+        frame.NameStart = (int)reader.TokenStartIndex + 1;
+        frame.NameLength = reader.ValueSpan.Length;
+        _frames[^1] = frame;
+        if (frame.Count > limits.MaxKeysPerObject)
+        {
+            _pending.Add((ShieldRules.TooManyKeys, RenderPath(rootPath, frameBase, json, dropLast: true)));
+            return false;
+        }
+
+        var raw = reader.ValueSpan;
+        if (!Utf8.IsValid(raw))
+        {
+            _pending.Add((ShieldRules.InvalidUtf8, RenderPath(rootPath, frameBase, json)));
+            return true;
+        }
+
+        ReadOnlySpan<byte> name = raw;
+        if (reader.ValueIsEscaped)
+        {
+            EnsureBytes(raw.Length);
+            try
+            {
+                name = _bytes.AsSpan(0, reader.CopyString(_bytes));
+            }
+            catch (InvalidOperationException)
+            {
+                _pending.Add((ShieldRules.LoneSurrogate, RenderPath(rootPath, frameBase, json)));
+                return true;
+            }
+        }
+
+        if (IsDuplicate(_frames.Count - 1, frame.KeyStart, Hash(name)))
+        {
+            _pending.Add((ShieldRules.DuplicateKey, RenderPath(rootPath, frameBase, json)));
+        }
+
+        // Keys are user data too: {"$where": ...} is an operator smuggled in as a key.
+        if (!InspectionGate.IsPlainAscii(name))
+        {
+            ScanUtf8(name, rootPath, frameBase, json, scanner);
+        }
+
+        return true;
+    }
+
+    // Small objects search a flat list; from 16 keys on, a set keeps the cost linear in the number of keys.
+    private bool IsDuplicate(int frameIndex, int keyStart, ulong hash)
+    {
+        if (_largeObjects.TryGetValue(frameIndex, out var set))
+        {
+            return !set.Add(hash);
+        }
+
+        for (var i = keyStart; i < _keyHashes.Count; i++)
+        {
+            if (_keyHashes[i] == hash)
+            {
+                return true;
+            }
+        }
+
+        _keyHashes.Add(hash);
+        if (_keyHashes.Count - keyStart >= 16)
+        {
+            _largeObjects[frameIndex] = [.. _keyHashes.GetRange(keyStart, _keyHashes.Count - keyStart)];
+        }
+
+        return false;
+    }
+
+    private void OnString(ShieldContext context, ref Utf8JsonReader reader, string rootPath, int frameBase, ReadOnlySpan<byte> json, int envelopeDepth, InjectionScanner scanner)
+    {
+        var limits = context.Policy.Limits;
+        var raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && InspectionGate.IsPlainAscii(raw))
+        {
+            if (raw.Length > limits.MaxStringLength)
+            {
+                _pending.Add((ShieldRules.StringTooLong, RenderPath(rootPath, frameBase, json)));
+            }
+
+            return;
+        }
+
+        if (!Utf8.IsValid(raw))
+        {
+            _pending.Add((ShieldRules.InvalidUtf8, RenderPath(rootPath, frameBase, json)));
+            return;
+        }
+
+        EnsureChars(raw.Length);
+        int length;
+        try
+        {
+            length = reader.CopyString(_chars);
+        }
+        catch (InvalidOperationException)
+        {
+            _pending.Add((ShieldRules.LoneSurrogate, RenderPath(rootPath, frameBase, json)));
+            return;
+        }
+
+        var text = _chars.AsSpan(0, length);
+        if (length > limits.MaxStringLength)
+        {
+            _pending.Add((ShieldRules.StringTooLong, RenderPath(rootPath, frameBase, json)));
+            return;
+        }
+
+        InspectValue(context, text, rootPath, frameBase, json, envelopeDepth, scanner);
+    }
+
+    private void InspectValue(ShieldContext context, ReadOnlySpan<char> text, string rootPath, int frameBase, ReadOnlySpan<byte> json, int envelopeDepth, InjectionScanner scanner)
+    {
+        if (text.Contains('\0'))
+        {
+            _pending.Add((ShieldRules.NulCharacter, RenderPath(rootPath, frameBase, json)));
+        }
+
+        if (!InspectionGate.NeedsInspection(text))
+        {
+            return;
+        }
+
+        var trimmed = text.TrimStart();
+        if (envelopeDepth < context.Policy.Limits.MaxEnvelopeDepth && trimmed.Length > 1 && trimmed[0] is '{' or '[')
+        {
+            // JSON carried inside a string (an SQS body, an SNS Message): inspect its fields, not the blob.
+            var nested = Encoding.UTF8.GetBytes(text.ToString());
+            var path = RenderPath(rootPath, frameBase, json);
+            var before = _pending.Count;
+            if (IsJson(nested) && WalkJson(context, nested, path, envelopeDepth + 1, scanner))
+            {
+                return;
+            }
+
+            _pending.RemoveRange(before, _pending.Count - before);
+        }
+
+        if (Scan(text.ToString(), scanner))
+        {
+            AddHits(RenderPath(rootPath, frameBase, json));
+        }
+    }
+
+    private void InspectText(ShieldContext context, ReadOnlySpan<byte> data, string path, InjectionScanner scanner)
+    {
+        if (!Utf8.IsValid(data))
+        {
+            _pending.Add((ShieldRules.InvalidUtf8, path));
+            return;
+        }
+
+        if (InspectionGate.IsPlainAscii(data))
+        {
+            if (data.Length > context.Policy.Limits.MaxStringLength)
+            {
+                _pending.Add((ShieldRules.StringTooLong, path));
+            }
+
+            return;
+        }
+
+        var text = Encoding.UTF8.GetString(data);
+        if (text.Length > context.Policy.Limits.MaxStringLength)
+        {
+            _pending.Add((ShieldRules.StringTooLong, path));
+            return;
+        }
+
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            _pending.Add((ShieldRules.NulCharacter, path));
+        }
+
+        if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
+        {
+            AddHits(path);
+        }
+    }
+
+    private void ScanUtf8(ReadOnlySpan<byte> utf8, string rootPath, int frameBase, ReadOnlySpan<byte> json, InjectionScanner scanner)
+    {
+        var text = Encoding.UTF8.GetString(utf8);
+        if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
+        {
+            AddHits(RenderPath(rootPath, frameBase, json));
+        }
+    }
+
+    private bool Scan(string value, InjectionScanner scanner)
+    {
+        _hits.Clear();
+        scanner.Scan(value, _hits);
+        return _hits.Count > 0;
+    }
+
+    private void AddHits(string path)
+    {
+        foreach (var rule in _hits)
+        {
+            _pending.Add((rule, path));
+        }
+    }
+
+    private void Flush(ShieldContext context, ShieldInput input)
+    {
+        foreach (var (rule, path) in _pending)
+        {
+            context.Report(rule, path, input.ItemId);
+        }
+
+        _pending.Clear();
+    }
+
+    // Renders the JSON path of the current position only when there is something to report.
+    private string RenderPath(string rootPath, int frameBase, ReadOnlySpan<byte> json, bool dropLast = false)
+    {
+        var builder = new StringBuilder(rootPath);
+        var end = dropLast ? _frames.Count - 1 : _frames.Count;
+        for (var i = frameBase; i < end; i++)
+        {
+            var frame = _frames[i];
+            if (frame.IsArray)
+            {
+                builder.Append('[').Append(Math.Max(frame.Count - 1, 0)).Append(']');
+            }
+            else if (frame.NameLength > 0 || frame.Count > 0)
+            {
+                builder.Append('.');
+                AppendSegment(builder, json.Slice(frame.NameStart, frame.NameLength));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    // Paths name fields, they must not smuggle a payload into the logs: printable ASCII only, and short.
+    private static void AppendSegment(StringBuilder builder, ReadOnlySpan<byte> name)
+    {
+        var length = Math.Min(name.Length, MaxPathSegment);
+        for (var i = 0; i < length; i++)
+        {
+            var b = name[i];
+            builder.Append(b is >= 0x20 and < 0x7F ? (char)b : '?');
+        }
+
+        if (name.Length > MaxPathSegment)
+        {
+            builder.Append('…');
+        }
+    }
+
+    private static bool IsJson(ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data, new JsonReaderOptions { MaxDepth = 4096 });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool LooksLikeJson(ReadOnlySpan<byte> data)
+    {
+        var trimmed = data.TrimStart(" \t\r\n"u8);
+        return !trimmed.IsEmpty && trimmed[0] is (byte)'{' or (byte)'[';
+    }
+
+    private static ReadOnlySpan<byte> SkipBom(ReadOnlySpan<byte> data) =>
+        data.StartsWith("\uFEFF"u8) ? data[3..] : data;
+
+    // FNV-1a, 64 bits: duplicate-key detection only needs equality of short keys.
+    private static ulong Hash(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    private void EnsureChars(int length)
+    {
+        if (_chars.Length < length)
+        {
+            _chars = new char[Math.Max(length, 256)];
+        }
+    }
+
+    private void EnsureBytes(int length)
+    {
+        if (_bytes.Length < length)
+        {
+            _bytes = new byte[Math.Max(length, 256)];
+        }
+    }
+
+    private static PayloadInspector Rent() => Pool.TryTake(out var inspector) ? inspector : new PayloadInspector();
+
+    private static void Return(PayloadInspector inspector)
+    {
+        inspector._frames.Clear();
+        inspector._keyHashes.Clear();
+        inspector._largeObjects.Clear();
+        inspector._pending.Clear();
+        inspector._hits.Clear();
+
+        // Do not keep a megabyte buffer alive because of one large payload.
+        if (inspector._chars.Length > 64 * 1024)
+        {
+            inspector._chars = [];
+        }
+
+        if (inspector._bytes.Length > 64 * 1024)
+        {
+            inspector._bytes = [];
+        }
+
+        if (Pool.Count < Environment.ProcessorCount * 4)
+        {
+            Pool.Add(inspector);
+        }
+    }
+
+    private struct Frame(bool isArray, int keyStart)
+    {
+        public readonly bool IsArray = isArray;
+        public readonly int KeyStart = keyStart;
+        public int Count;
+        public int NameStart;
+        public int NameLength;
+    }
+}
