@@ -10,23 +10,36 @@ namespace ServerlessShield;
 public sealed class ShieldEngine
 {
     private readonly ShieldContextPool _pool;
+    private readonly ValueHasher _hasher;
     private int _invocations;
 
     /// <summary>Creates an engine; used by dependency injection.</summary>
     /// <param name="options">The validated options.</param>
     /// <param name="loggerFactory">Where security events go.</param>
     /// <param name="pipelineConfigurations">User changes to the default pipeline, applied in order.</param>
+    /// <param name="listeners">Extra receivers of every security event.</param>
     /// <param name="timeProvider">The clock.</param>
     public ShieldEngine(
         IOptions<ShieldOptions> options,
         ILoggerFactory? loggerFactory = null,
         IEnumerable<ShieldPipelineConfiguration>? pipelineConfigurations = null,
+        IEnumerable<ISecurityEventListener>? listeners = null,
         TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
         Policies = new ShieldPolicyResolver(options);
         LoggerFactory = loggerFactory;
-        var builder = CreateDefaultPipeline(loggerFactory, timeProvider);
+        _hasher = new ValueHasher(settings.Telemetry.HashKey);
+        ShowErrorDetails = ShieldEnvironment.AllowsErrorDetails(settings.Errors.DevelopmentMode);
+        if (settings.Errors.DevelopmentMode && !ShowErrorDetails && loggerFactory is not null)
+        {
+            var rule = ShieldRules.DevelopmentModeRefused;
+            ShieldLog.ConfigurationFinding(loggerFactory.CreateLogger(ShieldLog.CategoryName), rule.Id, rule.Name, rule.Severity,
+                $"Errors:DevelopmentMode is on in the '{ShieldEnvironment.EnvironmentName}' environment{(ShieldEnvironment.IsCloud ? " in the cloud" : string.Empty)}; error details stay hidden. Turn it off outside local development.");
+        }
+
+        var builder = CreateDefaultPipeline(settings, loggerFactory, timeProvider, listeners);
         foreach (var configure in pipelineConfigurations ?? [])
         {
             configure.Configure(builder);
@@ -44,6 +57,9 @@ public sealed class ShieldEngine
 
     /// <summary>The logger factory security events go to, if any.</summary>
     public ILoggerFactory? LoggerFactory { get; }
+
+    /// <summary>Whether error responses carry the scrubbed exception: only in local development, never in the cloud.</summary>
+    public bool ShowErrorDetails { get; }
 
     /// <summary>Creates an engine without dependency injection (a Lambda handler, the CLI, a test). Options are validated here.</summary>
     /// <param name="options">The options; null uses the defaults.</param>
@@ -66,7 +82,7 @@ public sealed class ShieldEngine
         }
 
         var configurations = configurePipeline is null ? null : new[] { new ShieldPipelineConfiguration(configurePipeline) };
-        return new ShieldEngine(Options.Create(options), loggerFactory, configurations, timeProvider);
+        return new ShieldEngine(Options.Create(options), loggerFactory, configurations, listeners: null, timeProvider);
     }
 
     /// <summary>The default pipeline, outermost first: security telemetry, exception redaction, payload inspection.</summary>
@@ -74,9 +90,12 @@ public sealed class ShieldEngine
     /// <param name="timeProvider">The clock.</param>
     /// <returns>A builder holding the default middlewares, open for more.</returns>
     public static ShieldPipelineBuilder CreateDefaultPipeline(ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null) =>
+        CreateDefaultPipeline(new ShieldOptions(), loggerFactory, timeProvider, listeners: null);
+
+    private static ShieldPipelineBuilder CreateDefaultPipeline(ShieldOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IEnumerable<ISecurityEventListener>? listeners) =>
         new ShieldPipelineBuilder()
-            .AddSecurityTelemetry(loggerFactory, timeProvider)
-            .AddExceptionRedaction()
+            .AddSecurityTelemetry(loggerFactory, timeProvider, options.Telemetry, listeners)
+            .AddExceptionRedaction(options.Errors)
             .AddPayloadInspection();
 
     /// <summary>Rents a clean context for an invocation of a function.</summary>
@@ -89,8 +108,14 @@ public sealed class ShieldEngine
         context.FunctionName = policy.FunctionName;
         context.Policy = policy;
         context.IsColdStart = Interlocked.Increment(ref _invocations) == 1;
+        context.Hasher = _hasher;
         return context;
     }
+
+    /// <summary>The generic error response for a blocked or failed HTTP invocation.</summary>
+    /// <param name="context">The invocation.</param>
+    /// <returns>The response to send.</returns>
+    public ShieldErrorResponse CreateErrorResponse(ShieldContext context) => ShieldErrorResponse.From(context, ShowErrorDetails);
 
     /// <summary>Gives a context back; it is reset and reused.</summary>
     /// <param name="context">The context.</param>

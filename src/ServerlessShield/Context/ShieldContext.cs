@@ -83,6 +83,17 @@ public sealed class ShieldContext
     /// <summary>When the invocation entered the pipeline, from <see cref="TimeProvider.GetTimestamp"/>.</summary>
     public long StartTimestamp { get; set; }
 
+    /// <summary>When the handler was called, from <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>; 0 if it was not.</summary>
+    public long HandlerStartTimestamp { get; internal set; }
+
+    // Set by the engine; hashes offending values for telemetry.
+    internal ValueHasher? Hasher { get; set; }
+
+    /// <summary>A keyed hash of an offending value for telemetry (never the value itself); null outside an engine.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The hash, or null.</returns>
+    public string? HashValue(ReadOnlySpan<char> value) => Hasher?.Hash(value);
+
     /// <summary>
     /// Reports a finding, applying the rule's mode from the policy, and updates <see cref="Outcome"/>:
     /// a block wins over a sanitize, which wins over a monitor. A block of a batch record rejects that record only
@@ -180,6 +191,8 @@ public sealed class ShieldContext
         _properties.Clear();
         _rejectedItems.Clear();
         HandlerInvoked = false;
+        HandlerStartTimestamp = 0;
+        Hasher = null;
         Outcome = ShieldOutcome.Allowed;
         StartTimestamp = 0;
     }

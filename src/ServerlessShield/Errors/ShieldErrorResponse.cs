@@ -34,18 +34,29 @@ public sealed class ShieldErrorResponse
     /// <summary>Creates the response for an invocation's outcome.</summary>
     /// <param name="context">The blocked or failed invocation.</param>
     /// <returns>The response.</returns>
-    public static ShieldErrorResponse From(ShieldContext context)
+    public static ShieldErrorResponse From(ShieldContext context) => From(context, includeDetails: false);
+
+    /// <summary>Creates the response for an invocation's outcome, with the scrubbed exception as <c>detail</c> when asked.</summary>
+    /// <param name="context">The blocked or failed invocation.</param>
+    /// <param name="includeDetails">Whether to add the exception (only ever true in local development; see <see cref="ShieldEnvironment.AllowsErrorDetails"/>).</param>
+    /// <returns>The response.</returns>
+    public static ShieldErrorResponse From(ShieldContext context, bool includeDetails)
     {
         ArgumentNullException.ThrowIfNull(context);
         var status = context.Outcome.StatusCode is >= 400 and <= 599 ? context.Outcome.StatusCode : 500;
-        return Create(status, context.CorrelationId);
+        var detail = includeDetails && context.Outcome.Error is { } error
+            ? new ScrubbedException(error.SourceException).ToString()
+            : null;
+        return Create(status, context.CorrelationId, detail);
     }
 
     /// <summary>Creates a response for a status and correlation id.</summary>
     /// <param name="statusCode">The HTTP status, 400 to 599.</param>
     /// <param name="correlationId">The correlation id.</param>
     /// <returns>The response.</returns>
-    public static ShieldErrorResponse Create(int statusCode, string correlationId)
+    public static ShieldErrorResponse Create(int statusCode, string correlationId) => Create(statusCode, correlationId, null);
+
+    private static ShieldErrorResponse Create(int statusCode, string correlationId, string? detail)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
@@ -57,6 +68,11 @@ public sealed class ShieldErrorResponse
             writer.WriteString("title", TitleFor(statusCode));
             writer.WriteNumber("status", statusCode);
             writer.WriteString("correlationId", correlationId);
+            if (detail is not null)
+            {
+                writer.WriteString("detail", detail);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -19,7 +19,7 @@ internal sealed class PayloadInspector
     private readonly List<Frame> _frames = [];
     private readonly List<ulong> _keyHashes = [];
     private readonly Dictionary<int, HashSet<ulong>> _largeObjects = [];
-    private readonly List<(ShieldRule Rule, string Path)> _pending = [];
+    private readonly List<(ShieldRule Rule, string Path, string? Hash)> _pending = [];
     private readonly List<ShieldRule> _hits = [];
     private char[] _chars = [];
     private byte[] _bytes = [];
@@ -71,7 +71,7 @@ internal sealed class PayloadInspector
             {
                 if (!completed)
                 {
-                    _pending.Add((ShieldRules.InvalidJson, input.Path));
+                    _pending.Add((ShieldRules.InvalidJson, input.Path, null));
                 }
 
                 Flush(context, input);
@@ -111,7 +111,7 @@ internal sealed class PayloadInspector
 
                         if (_frames.Count - frameBase + 1 > limits.MaxDepth)
                         {
-                            _pending.Add((ShieldRules.JsonTooDeep, RenderPath(rootPath, frameBase, json)));
+                            _pending.Add((ShieldRules.JsonTooDeep, RenderPath(rootPath, frameBase, json), null));
                             return true;
                         }
 
@@ -127,7 +127,7 @@ internal sealed class PayloadInspector
                         break;
 
                     case JsonTokenType.PropertyName:
-                        if (!OnPropertyName(ref reader, limits, rootPath, frameBase, json, scanner))
+                        if (!OnPropertyName(context, ref reader, limits, rootPath, frameBase, json, scanner))
                         {
                             return true;
                         }
@@ -151,7 +151,7 @@ internal sealed class PayloadInspector
 
                         if (reader.ValueSpan.Length > limits.MaxNumberLength)
                         {
-                            _pending.Add((ShieldRules.NumberTooLong, RenderPath(rootPath, frameBase, json)));
+                            _pending.Add((ShieldRules.NumberTooLong, RenderPath(rootPath, frameBase, json), null));
                         }
 
                         break;
@@ -199,14 +199,14 @@ internal sealed class PayloadInspector
         _frames[^1] = frame;
         if (frame.Count > limits.MaxArrayLength)
         {
-            _pending.Add((ShieldRules.ArrayTooLong, RenderPath(rootPath, frameBase, json, dropLast: true)));
+            _pending.Add((ShieldRules.ArrayTooLong, RenderPath(rootPath, frameBase, json, dropLast: true), null));
             return false;
         }
 
         return true;
     }
 
-    private bool OnPropertyName(ref Utf8JsonReader reader, PayloadLimits limits, string rootPath, int frameBase, ReadOnlySpan<byte> json, InjectionScanner scanner)
+    private bool OnPropertyName(ShieldContext context, ref Utf8JsonReader reader, PayloadLimits limits, string rootPath, int frameBase, ReadOnlySpan<byte> json, InjectionScanner scanner)
     {
         var frame = _frames[^1];
         frame.Count++;
@@ -215,14 +215,14 @@ internal sealed class PayloadInspector
         _frames[^1] = frame;
         if (frame.Count > limits.MaxKeysPerObject)
         {
-            _pending.Add((ShieldRules.TooManyKeys, RenderPath(rootPath, frameBase, json, dropLast: true)));
+            _pending.Add((ShieldRules.TooManyKeys, RenderPath(rootPath, frameBase, json, dropLast: true), null));
             return false;
         }
 
         var raw = reader.ValueSpan;
         if (!Utf8.IsValid(raw))
         {
-            _pending.Add((ShieldRules.InvalidUtf8, RenderPath(rootPath, frameBase, json)));
+            _pending.Add((ShieldRules.InvalidUtf8, RenderPath(rootPath, frameBase, json), null));
             return true;
         }
 
@@ -236,20 +236,20 @@ internal sealed class PayloadInspector
             }
             catch (InvalidOperationException)
             {
-                _pending.Add((ShieldRules.LoneSurrogate, RenderPath(rootPath, frameBase, json)));
+                _pending.Add((ShieldRules.LoneSurrogate, RenderPath(rootPath, frameBase, json), null));
                 return true;
             }
         }
 
         if (IsDuplicate(_frames.Count - 1, frame.KeyStart, Hash(name)))
         {
-            _pending.Add((ShieldRules.DuplicateKey, RenderPath(rootPath, frameBase, json)));
+            _pending.Add((ShieldRules.DuplicateKey, RenderPath(rootPath, frameBase, json), null));
         }
 
         // Keys are user data too: {"$where": ...} is an operator smuggled in as a key.
         if (!InspectionGate.IsPlainAscii(name))
         {
-            ScanUtf8(name, rootPath, frameBase, json, scanner);
+            ScanUtf8(context, name, rootPath, frameBase, json, scanner);
         }
 
         return true;
@@ -288,7 +288,7 @@ internal sealed class PayloadInspector
         {
             if (raw.Length > limits.MaxStringLength)
             {
-                _pending.Add((ShieldRules.StringTooLong, RenderPath(rootPath, frameBase, json)));
+                _pending.Add((ShieldRules.StringTooLong, RenderPath(rootPath, frameBase, json), null));
             }
 
             return;
@@ -296,7 +296,7 @@ internal sealed class PayloadInspector
 
         if (!Utf8.IsValid(raw))
         {
-            _pending.Add((ShieldRules.InvalidUtf8, RenderPath(rootPath, frameBase, json)));
+            _pending.Add((ShieldRules.InvalidUtf8, RenderPath(rootPath, frameBase, json), null));
             return;
         }
 
@@ -308,14 +308,14 @@ internal sealed class PayloadInspector
         }
         catch (InvalidOperationException)
         {
-            _pending.Add((ShieldRules.LoneSurrogate, RenderPath(rootPath, frameBase, json)));
+            _pending.Add((ShieldRules.LoneSurrogate, RenderPath(rootPath, frameBase, json), null));
             return;
         }
 
         var text = _chars.AsSpan(0, length);
         if (length > limits.MaxStringLength)
         {
-            _pending.Add((ShieldRules.StringTooLong, RenderPath(rootPath, frameBase, json)));
+            _pending.Add((ShieldRules.StringTooLong, RenderPath(rootPath, frameBase, json), null));
             return;
         }
 
@@ -326,7 +326,7 @@ internal sealed class PayloadInspector
     {
         if (text.Contains('\0'))
         {
-            _pending.Add((ShieldRules.NulCharacter, RenderPath(rootPath, frameBase, json)));
+            _pending.Add((ShieldRules.NulCharacter, RenderPath(rootPath, frameBase, json), null));
         }
 
         if (!InspectionGate.NeedsInspection(text))
@@ -349,9 +349,10 @@ internal sealed class PayloadInspector
             _pending.RemoveRange(before, _pending.Count - before);
         }
 
-        if (Scan(text.ToString(), scanner))
+        var value = text.ToString();
+        if (Scan(value, scanner))
         {
-            AddHits(RenderPath(rootPath, frameBase, json));
+            AddHits(RenderPath(rootPath, frameBase, json), context.HashValue(value));
         }
     }
 
@@ -359,7 +360,7 @@ internal sealed class PayloadInspector
     {
         if (!Utf8.IsValid(data))
         {
-            _pending.Add((ShieldRules.InvalidUtf8, path));
+            _pending.Add((ShieldRules.InvalidUtf8, path, null));
             return;
         }
 
@@ -367,7 +368,7 @@ internal sealed class PayloadInspector
         {
             if (data.Length > context.Policy.Limits.MaxStringLength)
             {
-                _pending.Add((ShieldRules.StringTooLong, path));
+                _pending.Add((ShieldRules.StringTooLong, path, null));
             }
 
             return;
@@ -376,27 +377,27 @@ internal sealed class PayloadInspector
         var text = Encoding.UTF8.GetString(data);
         if (text.Length > context.Policy.Limits.MaxStringLength)
         {
-            _pending.Add((ShieldRules.StringTooLong, path));
+            _pending.Add((ShieldRules.StringTooLong, path, null));
             return;
         }
 
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            _pending.Add((ShieldRules.NulCharacter, path));
+            _pending.Add((ShieldRules.NulCharacter, path, null));
         }
 
         if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
         {
-            AddHits(path);
+            AddHits(path, context.HashValue(text));
         }
     }
 
-    private void ScanUtf8(ReadOnlySpan<byte> utf8, string rootPath, int frameBase, ReadOnlySpan<byte> json, InjectionScanner scanner)
+    private void ScanUtf8(ShieldContext context, ReadOnlySpan<byte> utf8, string rootPath, int frameBase, ReadOnlySpan<byte> json, InjectionScanner scanner)
     {
         var text = Encoding.UTF8.GetString(utf8);
         if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
         {
-            AddHits(RenderPath(rootPath, frameBase, json));
+            AddHits(RenderPath(rootPath, frameBase, json), context.HashValue(text));
         }
     }
 
@@ -407,19 +408,19 @@ internal sealed class PayloadInspector
         return _hits.Count > 0;
     }
 
-    private void AddHits(string path)
+    private void AddHits(string path, string? hash)
     {
         foreach (var rule in _hits)
         {
-            _pending.Add((rule, path));
+            _pending.Add((rule, path, hash));
         }
     }
 
     private void Flush(ShieldContext context, ShieldInput input)
     {
-        foreach (var (rule, path) in _pending)
+        foreach (var (rule, path, hash) in _pending)
         {
-            context.Report(rule, path, input.ItemId);
+            context.Report(rule, path, input.ItemId, valueHash: hash);
         }
 
         _pending.Clear();

@@ -9,6 +9,7 @@ public sealed class ShieldPipeline
     private static readonly ShieldDelegate Terminal = static context =>
     {
         context.HandlerInvoked = true;
+        context.HandlerStartTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
         return context.Handler is { } handler ? handler(context) : ValueTask.CompletedTask;
     };
 

@@ -27,6 +27,12 @@ public sealed class ShieldOptions
     /// <summary>Per-rule modes, keyed by rule id (<c>SHIELD2001</c>) or name (<c>payload-too-large</c>).</summary>
     public Dictionary<string, RuleMode> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>How failures are answered.</summary>
+    public ShieldErrorOptions Errors { get; set; } = new();
+
+    /// <summary>Telemetry settings.</summary>
+    public ShieldTelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>Per-function settings, keyed by function name. They win over attributes: configuration is the operator's say.</summary>
     public Dictionary<string, FunctionShieldOptions> Functions { get; set; } = new(StringComparer.Ordinal);
 

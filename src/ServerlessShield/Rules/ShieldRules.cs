@@ -80,6 +80,9 @@ public static class ShieldRules
     /// <summary>The shield itself failed while inspecting an invocation.</summary>
     public static ShieldRule ShieldFailure { get; } = new(3002, "shield-failure", ShieldSeverity.High, 500, "The shield itself failed while inspecting an invocation.");
 
+    /// <summary>Error details were asked for where they must not be shown (not Development, or in the cloud); they stay off.</summary>
+    public static ShieldRule DevelopmentModeRefused { get; } = new(4001, "development-mode-refused", ShieldSeverity.High, 500, "Error details were requested outside a local Development environment and were refused.");
+
     /// <summary>Every built-in rule, in id order.</summary>
     public static IReadOnlyList<ShieldRule> All { get; } =
     [
@@ -87,5 +90,6 @@ public static class ShieldRules
         LdapInjection, XmlExternalEntity, JndiLookup, CrlfInjection, ServerSideRequestForgery,
         PayloadTooLarge, JsonTooDeep, InvalidJson, TooManyKeys, ArrayTooLong, StringTooLong, NumberTooLong,
         DuplicateKey, InvalidUtf8, LoneSurrogate, NulCharacter, DecodedTooLarge, UnhandledException, ShieldFailure,
+        DevelopmentModeRefused,
     ];
 }

@@ -9,10 +9,17 @@ public static class SecurityTelemetryPipelineBuilderExtensions
     /// <param name="builder">The pipeline builder.</param>
     /// <param name="loggerFactory">Where security events go.</param>
     /// <param name="timeProvider">The clock.</param>
+    /// <param name="options">Telemetry settings.</param>
+    /// <param name="listeners">Extra receivers of every security event.</param>
     /// <returns>The builder.</returns>
-    public static ShieldPipelineBuilder AddSecurityTelemetry(this ShieldPipelineBuilder builder, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    public static ShieldPipelineBuilder AddSecurityTelemetry(
+        this ShieldPipelineBuilder builder,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null,
+        ShieldTelemetryOptions? options = null,
+        IEnumerable<ISecurityEventListener>? listeners = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Use(new SecurityTelemetryMiddleware(loggerFactory, timeProvider));
+        return builder.Use(new SecurityTelemetryMiddleware(loggerFactory, timeProvider, options, listeners));
     }
 }

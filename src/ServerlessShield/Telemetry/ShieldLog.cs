@@ -3,13 +3,14 @@ using Microsoft.Extensions.Logging;
 namespace ServerlessShield;
 
 // Every log line the shield writes. Event ids and names never move: SIEM queries depend on them.
+// Each line carries the rule id, so one query finds one rule across every sink.
 internal static partial class ShieldLog
 {
     public const string CategoryName = "ServerlessShield";
 
     [LoggerMessage(EventId = 100, EventName = "SecurityFinding", Level = LogLevel.Warning,
-        Message = "Security finding {RuleId} ({RuleName}) {Action} in {FunctionName} from {Source} at {FieldPath}; correlation id {CorrelationId}")]
-    public static partial void Finding(ILogger logger, string ruleId, string ruleName, string action, string functionName, string source, string fieldPath, string correlationId);
+        Message = "Security finding {RuleId} ({RuleName}, {Severity}) {Action} in {FunctionName} from {Source} at {FieldPath}; value hash {ValueHash}; record {ItemId}; correlation id {CorrelationId}; trace id {TraceId}; cold start {ColdStart}")]
+    public static partial void Finding(ILogger logger, string ruleId, string ruleName, ShieldSeverity severity, string action, string functionName, string source, string? fieldPath, string? valueHash, string? itemId, string correlationId, string? traceId, bool coldStart);
 
     [LoggerMessage(EventId = 101, EventName = "InvocationBlocked", Level = LogLevel.Warning,
         Message = "Invocation of {FunctionName} blocked by {RuleId} ({RuleName}) from {Source}; correlation id {CorrelationId}")]
@@ -22,4 +23,12 @@ internal static partial class ShieldLog
     [LoggerMessage(EventId = 103, EventName = "BatchItemsRejected", Level = LogLevel.Warning,
         Message = "{Count} record(s) of a {Source} batch for {FunctionName} rejected; correlation id {CorrelationId}")]
     public static partial void ItemsRejected(ILogger logger, int count, string source, string functionName, string correlationId);
+
+    [LoggerMessage(EventId = 104, EventName = "TelemetryFailed", Level = LogLevel.Debug,
+        Message = "A security event listener failed; the invocation was not affected")]
+    public static partial void ListenerFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 105, EventName = "ConfigurationFinding", Level = LogLevel.Warning,
+        Message = "Configuration finding {RuleId} ({RuleName}, {Severity}): {Hint}")]
+    public static partial void ConfigurationFinding(ILogger logger, string ruleId, string ruleName, ShieldSeverity severity, string hint);
 }

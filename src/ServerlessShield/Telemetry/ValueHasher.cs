@@ -1,0 +1,26 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ServerlessShield;
+
+// Turns an offending value into a short keyed hash, so repeats of one payload can be correlated in a SIEM
+// while the value itself never leaves the function.
+internal sealed class ValueHasher
+{
+    private readonly byte[] _key;
+
+    public ValueHasher(string? key)
+    {
+        _key = string.IsNullOrEmpty(key) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(key);
+    }
+
+    public string Hash(ReadOnlySpan<char> value)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(Math.Min(value.Length, 4096));
+        var buffer = max <= 1024 ? stackalloc byte[max] : new byte[max];
+        var written = Encoding.UTF8.GetBytes(value.Length > 4096 ? value[..4096] : value, buffer);
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_key, buffer[..written], mac);
+        return "hmac-sha256:" + Convert.ToHexString(mac[..12]).ToLowerInvariant();
+    }
+}
