@@ -1,10 +1,12 @@
 namespace ServerlessShield.Tests.Support;
 
-// Finds ../shared beside the repository. It exists on the team's machines and in CI, not in a user's clone,
-// so tests that read it skip with a visible message when it is absent.
+// Finds the repository root and ../shared beside it. ../shared exists on the team's machines and in CI, not in a
+// user's clone, so tests that read it skip with a visible message when it is absent.
 internal static class SharedFolder
 {
-    public static string? Path { get; } = Find();
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string? Path { get; } = FindShared();
 
     public static string Require(string relative)
     {
@@ -14,17 +16,22 @@ internal static class SharedFolder
         return path!;
     }
 
-    private static string? Find()
+    private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "ServerlessShield.sln")))
             {
-                var shared = System.IO.Path.Combine(dir.Parent?.FullName ?? dir.FullName, "shared");
-                return Directory.Exists(shared) ? shared : null;
+                return dir.FullName;
             }
         }
 
-        return null;
+        throw new InvalidOperationException("ServerlessShield.sln not found above the test folder.");
+    }
+
+    private static string? FindShared()
+    {
+        var shared = System.IO.Path.Combine(Directory.GetParent(RepoRoot)?.FullName ?? RepoRoot, "shared");
+        return Directory.Exists(shared) ? shared : null;
     }
 }
