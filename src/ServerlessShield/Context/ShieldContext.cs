@@ -104,8 +104,9 @@ public sealed class ShieldContext
     /// <param name="itemId">The batch record, if any.</param>
     /// <param name="canSanitize">Whether the caller can neutralise the value; if not, Sanitize mode blocks.</param>
     /// <param name="valueHash">A keyed hash of the value, if the caller computed one.</param>
+    /// <param name="code">A finer code within the rule, safe to show a caller.</param>
     /// <returns>What is to be done about the finding.</returns>
-    public FindingAction Report(ShieldRule rule, string fieldPath, string? itemId = null, bool canSanitize = false, string? valueHash = null)
+    public FindingAction Report(ShieldRule rule, string fieldPath, string? itemId = null, bool canSanitize = false, string? valueHash = null, string? code = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         var action = Policy.GetMode(rule) switch
@@ -115,7 +116,7 @@ public sealed class ShieldContext
             _ => FindingAction.Blocked,
         };
 
-        _findings.Add(new ShieldFinding(rule, fieldPath, action, itemId, valueHash));
+        _findings.Add(new ShieldFinding(rule, fieldPath, action, itemId, valueHash, code));
         if (action == FindingAction.Blocked && itemId is not null)
         {
             _rejectedItems.Add(itemId);

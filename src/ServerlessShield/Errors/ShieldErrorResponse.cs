@@ -47,16 +47,19 @@ public sealed class ShieldErrorResponse
         var detail = includeDetails && context.Outcome.Error is { } error
             ? new ScrubbedException(error.SourceException).ToString()
             : null;
-        return Create(status, context.CorrelationId, detail);
+        var errors = context.Outcome.Rule == ShieldRules.ValidationFailed
+            ? context.Findings.Where(f => f.Rule == ShieldRules.ValidationFailed).Select(f => (f.FieldPath, f.Code)).ToList()
+            : null;
+        return Create(status, context.CorrelationId, detail, errors);
     }
 
     /// <summary>Creates a response for a status and correlation id.</summary>
     /// <param name="statusCode">The HTTP status, 400 to 599.</param>
     /// <param name="correlationId">The correlation id.</param>
     /// <returns>The response.</returns>
-    public static ShieldErrorResponse Create(int statusCode, string correlationId) => Create(statusCode, correlationId, null);
+    public static ShieldErrorResponse Create(int statusCode, string correlationId) => Create(statusCode, correlationId, null, null);
 
-    private static ShieldErrorResponse Create(int statusCode, string correlationId, string? detail)
+    private static ShieldErrorResponse Create(int statusCode, string correlationId, string? detail, List<(string Field, string? Code)>? errors)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
@@ -71,6 +74,21 @@ public sealed class ShieldErrorResponse
             if (detail is not null)
             {
                 writer.WriteString("detail", detail);
+            }
+
+            if (errors is not null)
+            {
+                // Field names and rule codes only: the submitted values never come back.
+                writer.WriteStartArray("errors");
+                foreach (var (field, code) in errors)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("field", field);
+                    writer.WriteString("code", code);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
             }
 
             writer.WriteEndObject();

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ServerlessShield;
 
 /// <summary>
@@ -14,6 +16,10 @@ public sealed class FunctionShieldOptions
 
     /// <summary>Payload limits for this function.</summary>
     public PayloadLimitsOptions Limits { get; set; } = new();
+
+    /// <summary>A validator type for the function's payload; see <see cref="ShieldAttribute.Validator"/>. Null: the attribute's.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)]
+    public Type? Validator { get; set; }
 
     /// <summary>Per-rule modes for this function, keyed by rule id (<c>SHIELD2001</c>) or name (<c>payload-too-large</c>).</summary>
     public Dictionary<string, RuleMode> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);

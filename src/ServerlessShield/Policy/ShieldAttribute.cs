@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ServerlessShield;
 
 /// <summary>
@@ -27,6 +29,13 @@ public sealed class ShieldAttribute : Attribute
 
     /// <summary>Rule ids or names that run in Monitor mode for this function, for a gradual rollout of one rule.</summary>
     public string[] MonitorRules { get; set; } = [];
+
+    /// <summary>
+    /// A validator type for the function's payload (a FluentValidation <c>AbstractValidator&lt;T&gt;</c> with a
+    /// parameterless constructor), run by the <c>ServerlessShield.FluentValidation</c> package.
+    /// </summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)]
+    public Type? Validator { get; set; }
 
     /// <summary>Whether the function is shielded; false opts a method out of a class-level attribute.</summary>
     public bool Enabled { get; set; } = true;

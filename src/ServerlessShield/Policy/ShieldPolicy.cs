@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 
 namespace ServerlessShield;
 
@@ -10,8 +11,15 @@ public sealed class ShieldPolicy
 {
     private readonly FrozenDictionary<string, RuleMode> _ruleModes;
 
-    internal ShieldPolicy(string functionName, bool enabled, ShieldProfile profile, PayloadLimits limits, FrozenDictionary<string, RuleMode> ruleModes)
+    internal ShieldPolicy(
+        string functionName,
+        bool enabled,
+        ShieldProfile profile,
+        PayloadLimits limits,
+        FrozenDictionary<string, RuleMode> ruleModes,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)] Type? validator)
     {
+        Validator = validator;
         FunctionName = functionName;
         Enabled = enabled;
         Profile = profile;
@@ -27,6 +35,10 @@ public sealed class ShieldPolicy
 
     /// <summary>The profile the defaults came from.</summary>
     public ShieldProfile Profile { get; }
+
+    /// <summary>The validator type for the function's payload, if any.</summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)]
+    public Type? Validator { get; }
 
     /// <summary>The payload limits.</summary>
     public PayloadLimits Limits { get; }

@@ -84,7 +84,7 @@ public sealed class ShieldPolicyResolver
             }
         }
 
-        return new ShieldPolicy(functionName, enabled, profile, limits, modes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+        return new ShieldPolicy(functionName, enabled, profile, limits, modes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), function?.Validator ?? attribute?.Validator);
     }
 
     private static int? Positive(int? value) => value > 0 ? value : null;

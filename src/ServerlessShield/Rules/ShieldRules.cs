@@ -83,6 +83,9 @@ public static class ShieldRules
     /// <summary>Error details were asked for where they must not be shown (not Development, or in the cloud); they stay off.</summary>
     public static ShieldRule DevelopmentModeRefused { get; } = new(4001, "development-mode-refused", ShieldSeverity.High, 500, "Error details were requested outside a local Development environment and were refused.");
 
+    /// <summary>The payload failed the function's typed validation.</summary>
+    public static ShieldRule ValidationFailed { get; } = new(6001, "validation-failed", ShieldSeverity.Low, 422, "The payload failed the function's typed validation (field names and rule codes are reported, never values).");
+
     /// <summary>Every built-in rule, in id order.</summary>
     public static IReadOnlyList<ShieldRule> All { get; } =
     [
@@ -90,6 +93,6 @@ public static class ShieldRules
         LdapInjection, XmlExternalEntity, JndiLookup, CrlfInjection, ServerSideRequestForgery,
         PayloadTooLarge, JsonTooDeep, InvalidJson, TooManyKeys, ArrayTooLong, StringTooLong, NumberTooLong,
         DuplicateKey, InvalidUtf8, LoneSurrogate, NulCharacter, DecodedTooLarge, UnhandledException, ShieldFailure,
-        DevelopmentModeRefused,
+        DevelopmentModeRefused, ValidationFailed,
     ];
 }
