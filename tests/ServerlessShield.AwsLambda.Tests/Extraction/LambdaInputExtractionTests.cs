@@ -1,0 +1,116 @@
+using ServerlessShield.AwsLambda.Tests.Support;
+
+namespace ServerlessShield.AwsLambda.Tests.Extraction;
+
+public sealed class LambdaInputExtractionTests
+{
+    private static async Task<CapturedInvocation> RunAsync(byte[] eventBytes)
+    {
+        var captured = new List<CapturedInvocation>();
+        var function = new ShieldedFunction(options: CapturedInvocation.Capture(captured));
+        await function.InvokeAsync(eventBytes, "req-capture");
+        return Assert.Single(captured);
+    }
+
+    [Fact]
+    public async Task Extract_RestProxy_ReadsRequestPartsBodyAndQueryValues()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("apigw-rest"));
+
+        Assert.Equal(new EventSourceInfo(EventSourceKind.Http, "apigw-rest"), seen.Source);
+        var http = Assert.IsType<HttpRequestParts>(seen.Http);
+        Assert.Equal("POST", http.Method);
+        Assert.Equal("/orders/42", http.Path);
+        Assert.Equal("application/json", http.ContentType);
+        Assert.Equal("203.0.113.10", http.GetHeader("x-forwarded-for"));
+        Assert.Equal([new("expand", "items"), new("tag", "a"), new("tag", "b")], http.Query);
+        Assert.Equal(["body", "query.expand", "query.tag", "query.tag"], seen.Inputs.Select(i => i.Path));
+        Assert.Equal(InputFormat.Json, seen.Inputs[0].Format);
+        Assert.All(seen.Inputs.Skip(1), i => Assert.Equal(InputFormat.Text, i.Format));
+        Assert.Equal("{\"item\":\"book\",\"quantity\":2}", seen.Text("body"));
+    }
+
+    [Fact]
+    public async Task Extract_HttpApiV2_DecodesBase64BodyAndKeepsRepeatedQueryNamesApart()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("apigw-http"));
+
+        Assert.Equal("apigw-http", seen.Source.Name);
+        var http = Assert.IsType<HttpRequestParts>(seen.Http);
+        Assert.Equal("POST", http.Method);
+        Assert.Equal("/orders", http.Path);
+        Assert.Equal([new("tag", "a"), new("tag", "b"), new("q", "café au lait")], http.Query);
+        Assert.Equal("session=abc; theme=dark", http.GetHeader("cookie"));
+        Assert.Equal("{\"item\":\"book\"}", seen.Text("body"));
+        Assert.Equal(InputFormat.Json, seen.Inputs[0].Format);
+    }
+
+    [Fact]
+    public async Task Extract_FunctionUrlTextBody_IsAutoFormat()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("function-url"));
+
+        Assert.Equal("function-url", seen.Source.Name);
+        Assert.Equal("/my/path", seen.Http!.Path);
+        Assert.Equal([new("parameter1", "value1"), new("parameter1", "value2")], seen.Http.Query);
+        Assert.Equal(InputFormat.Auto, seen.Inputs.Single(i => i.Path == "body").Format);
+    }
+
+    [Fact]
+    public async Task Extract_Alb_UrlDecodesQueryValues()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("alb"));
+
+        Assert.Equal("café", seen.Text("query.name"));
+        Assert.Equal("GET", seen.Http!.Method);
+    }
+
+    [Fact]
+    public async Task Extract_WebSocketMessage_IsAPostWithItsBody()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("apigw-websocket"));
+
+        Assert.Equal("POST", seen.Http!.Method);
+        Assert.Equal("{\"action\":\"sendmessage\",\"message\":\"hello\"}", seen.Text("body"));
+    }
+
+    [Fact]
+    public async Task Extract_Sqs_EachBodyIsAnInputTiedToItsMessageId()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("sqs"));
+        var records = Fixtures.Node("sqs")["Records"]!.AsArray();
+
+        Assert.Equal(new EventSourceInfo(EventSourceKind.Queue, "aws:sqs"), seen.Source);
+        Assert.Null(seen.Http);
+        Assert.Equal(["Records[0].body", "Records[1].body", "Records[2].body"], seen.Inputs.Select(i => i.Path));
+        Assert.Equal(records.Select(r => r!["messageId"]!.GetValue<string>()), seen.Inputs.Select(i => i.ItemId));
+        Assert.All(seen.Inputs, i => Assert.Equal(InputFormat.Auto, i.Format));
+        Assert.Equal("plain text order 3", seen.Text("Records[2].body"));
+    }
+
+    [Theory]
+    [InlineData("sns")]
+    [InlineData("eventbridge")]
+    [InlineData("kinesis")]
+    [InlineData("direct-invoke")]
+    public async Task Extract_SourceWithoutItsOwnExtractor_InspectsTheWholeEvent(string fixture)
+    {
+        var eventBytes = Fixtures.Bytes(fixture);
+
+        var seen = await RunAsync(eventBytes);
+
+        var input = Assert.Single(seen.Inputs);
+        Assert.Equal("event", input.Path);
+        Assert.Equal(InputFormat.Json, input.Format);
+        Assert.Equal(eventBytes, input.Data.ToArray());
+    }
+
+    [Fact]
+    public async Task Extract_EventThatIsNotJson_IsOneAutoInputOfUnknownSource()
+    {
+        var seen = await RunAsync("plain words"u8.ToArray());
+
+        Assert.Equal(EventSourceInfo.Unknown, seen.Source);
+        Assert.Equal(InputFormat.Auto, Assert.Single(seen.Inputs).Format);
+    }
+}
