@@ -28,9 +28,9 @@ public sealed class LambdaShieldOptions
     public int MaxEventBytes { get; set; } = DefaultMaxEventBytes;
 
     /// <summary>
-    /// Whether rejected SQS records are reported in <c>batchItemFailures</c> (the event source mapping must have
-    /// <c>ReportBatchItemFailures</c> on). False: a rejected record fails the whole batch, so nothing is lost when
-    /// partial batch responses are off. Default: true.
+    /// Whether rejected SQS, Kinesis and DynamoDB Streams records are reported in <c>batchItemFailures</c> (the event
+    /// source mapping must have <c>ReportBatchItemFailures</c> on). False: a rejected record fails the whole batch, so
+    /// nothing is lost when partial batch responses are off. Default: true.
     /// </summary>
     public bool ReportBatchItemFailures { get; set; } = true;
 

@@ -97,13 +97,13 @@ internal sealed class LambdaShieldedHandler<TContext>
         }
         else
         {
-            if (!_reportBatchItemFailures || lambdaEvent.Source != LambdaEventSource.Sqs)
+            if (!_reportBatchItemFailures || !BatchRecords.SupportsItemFailures(lambdaEvent.Source))
             {
                 return;
             }
 
-            lambdaEvent.WithheldItemIds = SqsBatchResponse.SelectWithheld(lambdaEvent.Root, context.RejectedItemIds);
-            var filtered = SqsBatchResponse.WithoutRecords(lambdaEvent.Root, lambdaEvent.WithheldItemIds, out var remaining);
+            lambdaEvent.WithheldItemIds = BatchItemFailures.SelectWithheld(lambdaEvent.Source, lambdaEvent.Root, context.RejectedItemIds);
+            var filtered = BatchItemFailures.WithoutRecords(lambdaEvent.Source, lambdaEvent.Root, lambdaEvent.WithheldItemIds, out var remaining);
             if (remaining == 0)
             {
                 return;
@@ -112,7 +112,6 @@ internal sealed class LambdaShieldedHandler<TContext>
             payload = new MemoryStream(filtered, writable: false);
         }
 
-        lambdaEvent.HandlerCalled = true;
         lambdaEvent.HandlerResponse = await _handler(payload, lambdaContext).ConfigureAwait(false);
     }
 
@@ -139,14 +138,15 @@ internal sealed class LambdaShieldedHandler<TContext>
         }
 
         var reason = "the source has no partial batch response";
-        if (lambdaEvent.Source == LambdaEventSource.Sqs && _reportBatchItemFailures)
+        var supported = BatchRecords.SupportsItemFailures(lambdaEvent.Source);
+        if (supported && _reportBatchItemFailures)
         {
             if (lambdaEvent.WithheldItemIds.Count == 0)
             {
-                lambdaEvent.WithheldItemIds = SqsBatchResponse.SelectWithheld(lambdaEvent.Root, context.RejectedItemIds);
+                lambdaEvent.WithheldItemIds = BatchItemFailures.SelectWithheld(lambdaEvent.Source, lambdaEvent.Root, context.RejectedItemIds);
             }
 
-            var merged = await SqsBatchResponse.MergeAsync(lambdaEvent.HandlerResponse, lambdaEvent.WithheldItemIds, context.CancellationToken).ConfigureAwait(false);
+            var merged = await BatchItemFailures.MergeAsync(lambdaEvent.HandlerResponse, lambdaEvent.WithheldItemIds, context.CancellationToken).ConfigureAwait(false);
             if (merged is not null)
             {
                 return merged;
@@ -154,7 +154,7 @@ internal sealed class LambdaShieldedHandler<TContext>
 
             reason = "the handler's answer is not a JSON object";
         }
-        else if (lambdaEvent.Source == LambdaEventSource.Sqs)
+        else if (supported)
         {
             reason = "ReportBatchItemFailures is off";
         }

@@ -25,8 +25,6 @@ internal sealed class LambdaEvent(Stream input) : IDisposable
     // Batch records not given to the handler (rejected, or held back behind a rejected FIFO record), in event order.
     public IReadOnlyList<string> WithheldItemIds { get; set; } = [];
 
-    public bool HandlerCalled { get; set; }
-
     public Stream? HandlerResponse { get; set; }
 
     public void Dispose() => Document?.Dispose();

@@ -6,6 +6,10 @@ internal static class LambdaInputExtractors
     private static readonly ILambdaInputExtractor ProxyV1 = new ProxyV1InputExtractor();
     private static readonly ILambdaInputExtractor ProxyV2 = new ProxyV2InputExtractor();
     private static readonly ILambdaInputExtractor Sqs = new SqsInputExtractor();
+    private static readonly ILambdaInputExtractor StreamRecords = new StreamRecordInputExtractor();
+    private static readonly ILambdaInputExtractor Notifications = new NotificationInputExtractor();
+    private static readonly ILambdaInputExtractor EncodedMessages = new EncodedMessageInputExtractor();
+    private static readonly ILambdaInputExtractor CloudWatchLogs = new CloudWatchLogsInputExtractor();
     private static readonly ILambdaInputExtractor WholeEvent = new WholeEventInputExtractor();
 
     public static ILambdaInputExtractor For(LambdaEventSource source, bool parsed) => !parsed ? WholeEvent : source switch
@@ -13,6 +17,10 @@ internal static class LambdaInputExtractors
         LambdaEventSource.ApiGatewayRest or LambdaEventSource.Alb or LambdaEventSource.ApiGatewayWebSocket => ProxyV1,
         LambdaEventSource.ApiGatewayHttp or LambdaEventSource.FunctionUrl => ProxyV2,
         LambdaEventSource.Sqs => Sqs,
+        LambdaEventSource.Kinesis or LambdaEventSource.DynamoDbStreams => StreamRecords,
+        LambdaEventSource.Sns or LambdaEventSource.S3 or LambdaEventSource.EventBridge or LambdaEventSource.ScheduledEvent => Notifications,
+        LambdaEventSource.Kafka or LambdaEventSource.AmazonMq or LambdaEventSource.Firehose => EncodedMessages,
+        LambdaEventSource.CloudWatchLogs => CloudWatchLogs,
         _ => WholeEvent,
     };
 }

@@ -89,9 +89,9 @@ public sealed class LambdaInputExtractionTests
     }
 
     [Theory]
-    [InlineData("sns")]
-    [InlineData("eventbridge")]
-    [InlineData("kinesis")]
+    [InlineData("cognito-presignup")]
+    [InlineData("stepfunctions-context")]
+    [InlineData("ses")]
     [InlineData("direct-invoke")]
     public async Task Extract_SourceWithoutItsOwnExtractor_InspectsTheWholeEvent(string fixture)
     {
@@ -112,5 +112,87 @@ public sealed class LambdaInputExtractionTests
 
         Assert.Equal(EventSourceInfo.Unknown, seen.Source);
         Assert.Equal(InputFormat.Auto, Assert.Single(seen.Inputs).Format);
+    }
+
+    [Fact]
+    public async Task Extract_Kinesis_DecodesEachRecordsDataTiedToItsSequenceNumber()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("kinesis"));
+
+        var input = Assert.Single(seen.Inputs);
+        Assert.Equal("Records[0].kinesis.data", input.Path);
+        Assert.Equal("Hello, this is a test.", seen.Text(input.Path));
+        Assert.Equal("49590338271490256608559692538361571095921575989136588898", input.ItemId);
+    }
+
+    [Fact]
+    public async Task Extract_DynamoDb_InspectsTheNewImageTiedToItsSequenceNumber()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("dynamodb"));
+
+        var input = Assert.Single(seen.Inputs);
+        Assert.Equal("Records[0].dynamodb.NewImage", input.Path);
+        Assert.Equal(InputFormat.Json, input.Format);
+        Assert.Contains("New item!", seen.Text(input.Path), StringComparison.Ordinal);
+        Assert.Equal("4421584500000000017450439091", input.ItemId);
+    }
+
+    [Fact]
+    public async Task Extract_Sns_InspectsMessageSubjectAndStringAttributes()
+    {
+        var bytes = Fixtures.With("sns", e => e["Records"]![0]!["Sns"]!["MessageAttributes"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["Type"] = "String", ["Value"] = "acme" },
+            ["blob"] = new System.Text.Json.Nodes.JsonObject { ["Type"] = "Binary", ["Value"] = "AAEC" },
+        });
+
+        var seen = await RunAsync(bytes);
+
+        Assert.Equal(["Records[0].Sns.Message", "Records[0].Sns.Subject", "Records[0].Sns.MessageAttributes.tenant"], seen.Inputs.Select(i => i.Path));
+        Assert.Equal("Hello from SNS!", seen.Text("Records[0].Sns.Message"));
+        Assert.All(seen.Inputs, i => Assert.Null(i.ItemId));
+    }
+
+    [Fact]
+    public async Task Extract_S3_InspectsTheUrlDecodedObjectKey()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("s3"));
+
+        Assert.Equal("uploads/report(1).pdf", seen.Text(Assert.Single(seen.Inputs).Path));
+    }
+
+    [Theory]
+    [InlineData("eventbridge")]
+    [InlineData("eventbridge-scheduled")]
+    public async Task Extract_EventBridge_InspectsTheDetail(string fixture)
+    {
+        var seen = await RunAsync(Fixtures.Bytes(fixture));
+
+        var input = Assert.Single(seen.Inputs);
+        Assert.Equal("detail", input.Path);
+        Assert.Equal(InputFormat.Json, input.Format);
+    }
+
+    [Theory]
+    [InlineData("kafka-msk", "records.mytopic-0[0].value", "Hello, this is a test.")]
+    [InlineData("kafka-self-managed", "records.mytopic-0[0].value", "Hello")]
+    [InlineData("mq-activemq", "messages[0].data", "ABC:AAAA")]
+    [InlineData("mq-rabbitmq", "rmqMessagesByQueue.pizzaQueue::/[0].data", "{\"timeout\":0}")]
+    [InlineData("firehose", "records[0].data", "Hello World")]
+    public async Task Extract_EncodedMessages_AreDecodedBeforeInspection(string fixture, string path, string expected)
+    {
+        var seen = await RunAsync(Fixtures.Bytes(fixture));
+
+        Assert.Equal(expected, seen.Text(path));
+    }
+
+    [Fact]
+    public async Task Extract_CloudWatchLogs_InspectsTheDecompressedDocument()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("cloudwatch-logs"));
+
+        var input = Assert.Single(seen.Inputs);
+        Assert.Equal("awslogs.data", input.Path);
+        Assert.Contains("First test message", seen.Text(input.Path), StringComparison.Ordinal);
     }
 }

@@ -2,17 +2,17 @@ using System.Text.Json;
 
 namespace ServerlessShield.AwsLambda;
 
-// SQS partial batch responses: which records the handler does not get, the event without them, and the
-// batchItemFailures answer merged with the handler's own.
-internal static class SqsBatchResponse
+// Partial batch responses (SQS, Kinesis, DynamoDB Streams): which records the handler does not get, the event
+// without them, and the batchItemFailures answer merged with the handler's own.
+internal static class BatchItemFailures
 {
     private const string FailuresProperty = "batchItemFailures";
 
-    // Rejected records, plus, in a FIFO queue, every later record of a rejected record's message group: processing
-    // those would break the group's order (AWS: stop at the first failure of a group and return the rest as failed).
-    public static IReadOnlyList<string> SelectWithheld(JsonElement root, IReadOnlyCollection<string> rejected)
+    // Rejected records, plus every later record with the same ordering key (an SQS FIFO message group, a stream
+    // shard): processing those would break the order (AWS: stop at a group's first failure, return the rest as failed).
+    public static IReadOnlyList<string> SelectWithheld(LambdaEventSource source, JsonElement root, IReadOnlyCollection<string> rejected)
     {
-        if (rejected.Count == 0 || !root.TryGet("Records", JsonValueKind.Array, out var records))
+        if (rejected.Count == 0 || !root.TryGet(BatchRecords.RecordsProperty, JsonValueKind.Array, out var records))
         {
             return [.. rejected];
         }
@@ -22,14 +22,13 @@ internal static class SqsBatchResponse
         HashSet<string>? failedGroups = null;
         foreach (var record in records.EnumerateArray())
         {
-            var id = record.GetStringOrNull("messageId");
+            var id = BatchRecords.ItemId(source, record);
             if (id is null)
             {
                 continue;
             }
 
-            record.TryGet("attributes", JsonValueKind.Object, out var attributes);
-            var group = attributes.GetStringOrNull("MessageGroupId");
+            var group = BatchRecords.OrderingKey(source, record);
             if (rejectedIds.Remove(id))
             {
                 withheld.Add(id);
@@ -49,7 +48,7 @@ internal static class SqsBatchResponse
         return withheld;
     }
 
-    public static byte[] WithoutRecords(JsonElement root, IReadOnlyList<string> withheld, out int remaining)
+    public static byte[] WithoutRecords(LambdaEventSource source, JsonElement root, IReadOnlyList<string> withheld, out int remaining)
     {
         var skip = new HashSet<string>(withheld, StringComparer.Ordinal);
         remaining = 0;
@@ -59,7 +58,7 @@ internal static class SqsBatchResponse
             writer.WriteStartObject();
             foreach (var property in root.EnumerateObject())
             {
-                if (!property.NameEquals("Records") || property.Value.ValueKind != JsonValueKind.Array)
+                if (!property.NameEquals(BatchRecords.RecordsProperty) || property.Value.ValueKind != JsonValueKind.Array)
                 {
                     property.WriteTo(writer);
                     continue;
@@ -68,7 +67,7 @@ internal static class SqsBatchResponse
                 writer.WriteStartArray(property.Name);
                 foreach (var record in property.Value.EnumerateArray())
                 {
-                    var id = record.GetStringOrNull("messageId");
+                    var id = BatchRecords.ItemId(source, record);
                     if (id is null || !skip.Contains(id))
                     {
                         record.WriteTo(writer);
