@@ -22,6 +22,22 @@ public sealed class LambdaShieldOptions
     public LambdaEventSource? Source { get; set; }
 
     /// <summary>
+    /// The sources the function accepts; an event from any other is a finding of
+    /// <see cref="LambdaRules.UnexpectedEventSource"/> (<c>SHIELD5101</c>). Empty: any source. Direct invokes are
+    /// <see cref="LambdaEventSource.Unknown"/>, so list it to keep accepting them.
+    /// </summary>
+    public ISet<LambdaEventSource> AllowedSources { get; } = new HashSet<LambdaEventSource>();
+
+    /// <summary>
+    /// The queues, streams, table streams, topics, buckets, clusters and brokers the function trusts, by ARN
+    /// (SQS, Kinesis and DynamoDB <c>eventSourceARN</c>, SNS <c>TopicArn</c>, S3 bucket <c>arn</c>, Kafka and MQ
+    /// <c>eventSourceArn</c>). A record from any other is a finding of <see cref="LambdaRules.UntrustedSourceArn"/>
+    /// (<c>SHIELD5102</c>), which rejects that record only where the source has partial batch responses.
+    /// Empty: no check.
+    /// </summary>
+    public ISet<string> AllowedSourceArns { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
     /// The largest event the shield reads, in bytes. A larger event is rejected before anything else runs.
     /// Default: <see cref="DefaultMaxEventBytes"/>, which Lambda itself enforces; lower it to refuse more.
     /// </summary>

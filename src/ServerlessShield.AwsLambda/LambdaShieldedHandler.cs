@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,7 +32,12 @@ internal sealed class LambdaShieldedHandler<TContext>
         _time = options.TimeProvider ?? TimeProvider.System;
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LambdaLog.CategoryName);
 
-        var eventMiddleware = new LambdaEventMiddleware(options.Source, options.MaxEventBytes);
+        LambdaRules.EnsureRegistered();
+        var eventMiddleware = new LambdaEventMiddleware(
+            options.Source,
+            options.MaxEventBytes,
+            options.AllowedSources.ToFrozenSet(),
+            options.AllowedSourceArns.ToFrozenSet(StringComparer.Ordinal));
         var configure = options.ConfigurePipeline;
         _engine = ShieldEngine.Create(options.Shield, options.LoggerFactory, builder =>
         {

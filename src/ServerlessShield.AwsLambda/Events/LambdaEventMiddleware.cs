@@ -2,8 +2,12 @@ namespace ServerlessShield.AwsLambda;
 
 // Runs inside the pipeline (after telemetry and exception redaction, before payload limits), so a failure while
 // reading or parsing the event is redacted like any other and every outcome is reported: reads the event once,
-// parses it once, detects the source and lets the source's extractor fill the inputs.
-internal sealed class LambdaEventMiddleware(LambdaEventSource? sourceOverride, int maxEventBytes) : IShieldMiddleware
+// parses it once, detects the source, checks where it came from and lets the source's extractor fill the inputs.
+internal sealed class LambdaEventMiddleware(
+    LambdaEventSource? sourceOverride,
+    int maxEventBytes,
+    IReadOnlySet<LambdaEventSource> allowedSources,
+    IReadOnlySet<string> allowedSourceArns) : IShieldMiddleware
 {
     // The envelope adds a few levels around user data; the payload's own depth limit is enforced on the inputs.
     private const int EnvelopeDepthAllowance = 16;
@@ -29,6 +33,16 @@ internal sealed class LambdaEventMiddleware(LambdaEventSource? sourceOverride, i
         var parsed = lambdaEvent.Document is not null;
         lambdaEvent.Source = sourceOverride ?? (parsed ? LambdaEventSourceDetector.Detect(lambdaEvent.Root) : LambdaEventSource.Unknown);
         context.Source = LambdaEventSources.Describe(lambdaEvent.Source);
+        if (allowedSources.Count > 0 && !allowedSources.Contains(lambdaEvent.Source))
+        {
+            context.Report(LambdaRules.UnexpectedEventSource, "event");
+        }
+
+        if (allowedSourceArns.Count > 0 && parsed)
+        {
+            SourceArnCheck.Run(lambdaEvent, context, allowedSourceArns);
+        }
+
         LambdaInputExtractors.For(lambdaEvent.Source, parsed).Extract(lambdaEvent, context);
         await next(context).ConfigureAwait(false);
     }
