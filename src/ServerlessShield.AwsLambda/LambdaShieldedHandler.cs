@@ -61,8 +61,9 @@ internal sealed class LambdaShieldedHandler<TContext>
         try
         {
             context.Platform = ShieldPlatform.AwsLambda;
-            context.PlatformRequestId = invocation.AwsRequestId;
-            context.TraceId = invocation.TraceId ?? Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID");
+            // An empty id would become an empty correlation id; a generated one is better than none.
+            context.PlatformRequestId = string.IsNullOrEmpty(invocation.AwsRequestId) ? null : invocation.AwsRequestId;
+            context.TraceId = string.IsNullOrEmpty(invocation.TraceId) ? Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID") : invocation.TraceId;
             context.CancellationToken = deadline?.Token ?? CancellationToken.None;
             context.SetProperty(LambdaEvent.Key, lambdaEvent);
             context.Handler = shieldContext => new ValueTask(CallHandlerAsync(shieldContext, lambdaEvent, lambdaContext));

@@ -35,6 +35,18 @@ public sealed class LambdaShieldTests
     }
 
     [Fact]
+    public async Task Wrap_EmptyRequestId_GetsAGeneratedCorrelationId()
+    {
+        var handler = LambdaShield.Wrap<TestLambdaContext>(
+            (_, _) => Task.FromException<Stream>(new InvalidOperationException()),
+            c => new(string.Empty, c.FunctionName));
+
+        var error = await Assert.ThrowsAsync<ShieldedInvocationException>(() => handler(new MemoryStream(Fixtures.Bytes("sqs")), TestLambdaContext.Create()));
+
+        Assert.Equal(32, error.CorrelationId.Length);
+    }
+
+    [Fact]
     public async Task WrapWithoutContext_AllowedEvent_ReachesTheHandler()
     {
         var received = new List<string>();

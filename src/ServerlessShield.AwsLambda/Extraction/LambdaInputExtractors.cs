@@ -5,6 +5,7 @@ internal static class LambdaInputExtractors
 {
     private static readonly ILambdaInputExtractor ProxyV1 = new ProxyV1InputExtractor();
     private static readonly ILambdaInputExtractor ProxyV2 = new ProxyV2InputExtractor();
+    private static readonly ILambdaInputExtractor VpcLattice = new VpcLatticeInputExtractor();
     private static readonly ILambdaInputExtractor Sqs = new SqsInputExtractor();
     private static readonly ILambdaInputExtractor StreamRecords = new StreamRecordInputExtractor();
     private static readonly ILambdaInputExtractor Notifications = new NotificationInputExtractor();
@@ -16,6 +17,7 @@ internal static class LambdaInputExtractors
     {
         LambdaEventSource.ApiGatewayRest or LambdaEventSource.Alb or LambdaEventSource.ApiGatewayWebSocket => ProxyV1,
         LambdaEventSource.ApiGatewayHttp or LambdaEventSource.FunctionUrl => ProxyV2,
+        LambdaEventSource.VpcLattice => VpcLattice,
         LambdaEventSource.Sqs => Sqs,
         LambdaEventSource.Kinesis or LambdaEventSource.DynamoDbStreams => StreamRecords,
         LambdaEventSource.Sns or LambdaEventSource.S3 or LambdaEventSource.EventBridge or LambdaEventSource.ScheduledEvent => Notifications,

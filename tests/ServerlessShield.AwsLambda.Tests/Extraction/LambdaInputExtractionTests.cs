@@ -88,6 +88,35 @@ public sealed class LambdaInputExtractionTests
         Assert.Equal("plain text order 3", seen.Text("Records[2].body"));
     }
 
+    [Fact]
+    public async Task Extract_SqsStringMessageAttributes_AreInputsOfTheirRecord()
+    {
+        var bytes = Fixtures.With("sqs", e => e["Records"]![1]!["messageAttributes"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["stringValue"] = "acme", ["dataType"] = "String" },
+        });
+
+        var seen = await RunAsync(bytes);
+
+        var attribute = seen.Inputs.Single(i => i.Path == "Records[1].messageAttributes.tenant");
+        Assert.Equal("acme", seen.Text(attribute.Path));
+        Assert.Equal(seen.Inputs.Single(i => i.Path == "Records[1].body").ItemId, attribute.ItemId);
+    }
+
+    [Theory]
+    [InlineData("vpc-lattice-v1", "/testpath", "{\"test\": \"event\"}")]
+    [InlineData("vpc-lattice-v2", "/newpath", "{\"message\": \"hi\"}")]
+    public async Task Extract_VpcLattice_ReadsBothEventStructures(string fixture, string path, string body)
+    {
+        var seen = await RunAsync(Fixtures.Bytes(fixture));
+
+        Assert.Equal("GET", seen.Http!.Method);
+        Assert.Equal(path, seen.Http.Path);
+        Assert.Equal("curl/8.5.0", seen.Http.GetHeader("user_agent"));
+        Assert.Equal("1", seen.Text("query.order-id"));
+        Assert.Equal(body, seen.Text("body"));
+    }
+
     [Theory]
     [InlineData("cognito-presignup")]
     [InlineData("stepfunctions-context")]
