@@ -10,10 +10,21 @@ public sealed class ShieldContext
     private readonly List<ShieldFinding> _findings = [];
     private readonly Dictionary<object, object?> _properties = [];
     private readonly HashSet<string> _rejectedItems = new(StringComparer.Ordinal);
+    private static readonly AsyncLocal<ShieldContext?> Ambient = new();
     private string? _correlationId;
 
     internal ShieldContext()
     {
+    }
+
+    /// <summary>
+    /// The invocation the current code runs in, while it is inside the shield pipeline (the handler included), so log
+    /// enrichers can add its correlation id to every line. Null outside a shielded invocation.
+    /// </summary>
+    public static ShieldContext? Current
+    {
+        get => Ambient.Value;
+        internal set => Ambient.Value = value;
     }
 
     /// <summary>The function's name.</summary>

@@ -43,6 +43,8 @@ public sealed class SecurityTelemetryMiddleware : IShieldMiddleware
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         context.StartTimestamp = Stopwatch.GetTimestamp();
+        var outer = ShieldContext.Current;
+        ShieldContext.Current = context;
         try
         {
             await next(context).ConfigureAwait(false);
@@ -50,6 +52,7 @@ public sealed class SecurityTelemetryMiddleware : IShieldMiddleware
         finally
         {
             Emit(context);
+            ShieldContext.Current = outer;
         }
     }
 
@@ -128,8 +131,8 @@ public sealed class SecurityTelemetryMiddleware : IShieldMiddleware
             && _logger.IsEnabled(LogLevel.Warning)
             && _sampler.ShouldLog(rule.Id, finding.Action, context.FunctionName, finding.FieldPath))
         {
-            ShieldLog.Finding(_logger, rule.Id, rule.Name, rule.Severity, action, context.FunctionName, context.Source.Name,
-                finding.FieldPath, finding.ValueHash, finding.ItemId, context.CorrelationId, context.TraceId, context.IsColdStart);
+            ShieldLog.Finding(_logger, rule.Id, rule.Name, rule.Severity, action, context.FunctionName, context.Platform, context.Source.Name,
+                finding.FieldPath, finding.ValueHash, finding.ItemId, context.CorrelationId, context.InvocationId, context.TraceId, context.IsColdStart);
         }
 
         if (_listeners.Length == 0)

@@ -9,8 +9,8 @@ internal static partial class ShieldLog
     public const string CategoryName = "ServerlessShield";
 
     [LoggerMessage(EventId = 100, EventName = "SecurityFinding", Level = LogLevel.Warning,
-        Message = "Security finding {RuleId} ({RuleName}, {Severity}) {Action} in {FunctionName} from {Source} at {FieldPath}; value hash {ValueHash}; record {ItemId}; correlation id {CorrelationId}; trace id {TraceId}; cold start {ColdStart}")]
-    public static partial void Finding(ILogger logger, string ruleId, string ruleName, ShieldSeverity severity, string action, string functionName, string source, string? fieldPath, string? valueHash, string? itemId, string correlationId, string? traceId, bool coldStart);
+        Message = "Security finding {RuleId} ({RuleName}, {Severity}) {Action} in {FunctionName} on {Platform} from {Source} at {FieldPath}; value hash {ValueHash}; record {ItemId}; correlation id {CorrelationId}; invocation id {InvocationId}; trace id {TraceId}; cold start {ColdStart}")]
+    public static partial void Finding(ILogger logger, string ruleId, string ruleName, ShieldSeverity severity, string action, string functionName, ShieldPlatform platform, string source, string? fieldPath, string? valueHash, string? itemId, string correlationId, string? invocationId, string? traceId, bool coldStart);
 
     [LoggerMessage(EventId = 101, EventName = "InvocationBlocked", Level = LogLevel.Warning,
         Message = "Invocation of {FunctionName} blocked by {RuleId} ({RuleName}) from {Source}; correlation id {CorrelationId}")]

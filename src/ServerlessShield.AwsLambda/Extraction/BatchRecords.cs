@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace ServerlessShield.AwsLambda;
+
+// The batch sources whose event source mappings accept a partial batch response (batchItemFailures): how a
+// record is identified, and which records must be held back with a rejected one to keep the source's ordering.
+internal static class BatchRecords
+{
+    public const string RecordsProperty = "Records";
+
+    public static bool SupportsItemFailures(LambdaEventSource source) =>
+        source is LambdaEventSource.Sqs or LambdaEventSource.Kinesis or LambdaEventSource.DynamoDbStreams;
+
+    // SQS answers with the messageId; Kinesis and DynamoDB Streams with the record's sequence number.
+    public static string? ItemId(LambdaEventSource source, JsonElement record) => source switch
+    {
+        LambdaEventSource.Sqs => record.GetStringOrNull("messageId"),
+        LambdaEventSource.Kinesis => record.TryGet("kinesis", JsonValueKind.Object, out var kinesis) ? kinesis.GetStringOrNull("sequenceNumber") : null,
+        LambdaEventSource.DynamoDbStreams => record.TryGet("dynamodb", JsonValueKind.Object, out var change) ? change.GetStringOrNull("SequenceNumber") : null,
+        _ => null,
+    };
+
+    // The key whose later records must wait behind a rejected one: a FIFO message group, or the whole batch for an
+    // ordered stream (one shard per batch; Lambda retries from the lowest failed sequence number anyway).
+    public static string? OrderingKey(LambdaEventSource source, JsonElement record) => source switch
+    {
+        LambdaEventSource.Sqs => record.TryGet("attributes", JsonValueKind.Object, out var attributes) ? attributes.GetStringOrNull("MessageGroupId") : null,
+        LambdaEventSource.Kinesis or LambdaEventSource.DynamoDbStreams => string.Empty,
+        _ => null,
+    };
+}

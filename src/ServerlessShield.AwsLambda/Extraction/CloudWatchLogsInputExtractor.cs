@@ -1,0 +1,63 @@
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace ServerlessShield.AwsLambda;
+
+// CloudWatch Logs subscriptions deliver base64(gzip(JSON)). Decompression is bounded by the policy's payload
+// limit, so a small event cannot expand into an unbounded one (a "zip bomb").
+internal sealed class CloudWatchLogsInputExtractor : ILambdaInputExtractor
+{
+    public const string Path = "awslogs.data";
+
+    public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
+    {
+        if (!lambdaEvent.Root.TryGet("awslogs", JsonValueKind.Object, out var awslogs)
+            || !awslogs.TryGet("data", JsonValueKind.String, out var data))
+        {
+            return;
+        }
+
+        if (!data.TryGetBytesFromBase64(out var compressed))
+        {
+            context.Report(ShieldRules.InvalidJson, Path);
+            return;
+        }
+
+        var limit = context.Policy.MaxPayloadBytes;
+        var decompressed = Decompress(compressed, limit);
+        if (decompressed is null)
+        {
+            context.Report(ShieldRules.InvalidJson, Path);
+        }
+        else if (decompressed.Length > limit)
+        {
+            context.Report(ShieldRules.PayloadTooLarge, Path);
+        }
+        else
+        {
+            context.Inputs.Add(new ShieldInput(Path, decompressed, InputFormat.Json));
+        }
+    }
+
+    // Reads at most limit + 1 bytes: enough to tell "too large" without inflating the rest. Null: not gzip.
+    private static byte[]? Decompress(byte[] compressed, int limit)
+    {
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var buffer = new byte[16 * 1024];
+            int read;
+            while (output.Length <= limit && (read = gzip.Read(buffer, 0, (int)Math.Min(buffer.Length, limit + 1L - output.Length))) > 0)
+            {
+                output.Write(buffer, 0, read);
+            }
+
+            return output.ToArray();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+}

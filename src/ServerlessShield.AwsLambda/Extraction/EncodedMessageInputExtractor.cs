@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace ServerlessShield.AwsLambda;
+
+// Message sources whose payloads are base64: Kafka (records grouped by topic-partition; value and key), Amazon MQ
+// (ActiveMQ messages[], RabbitMQ messages grouped by queue) and Firehose (records[].data). Decoded before inspection.
+internal sealed class EncodedMessageInputExtractor : ILambdaInputExtractor
+{
+    public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
+    {
+        var root = lambdaEvent.Root;
+        switch (lambdaEvent.Source)
+        {
+            case LambdaEventSource.Kafka:
+                AddGrouped(context, root, "records", ["value", "key"]);
+                break;
+            case LambdaEventSource.AmazonMq:
+                AddList(context, root, "messages", "data");
+                AddGrouped(context, root, "rmqMessagesByQueue", ["data"]);
+                break;
+            case LambdaEventSource.Firehose:
+                AddList(context, root, "records", "data");
+                break;
+        }
+    }
+
+    private static void AddList(ShieldContext context, JsonElement root, string listName, string field)
+    {
+        if (!root.TryGet(listName, JsonValueKind.Array, out var items))
+        {
+            return;
+        }
+
+        var index = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            if (item.TryGet(field, JsonValueKind.String, out var data))
+            {
+                context.Inputs.Add(RecordInputs.Base64(RecordInputs.Path(listName, index, field), data));
+            }
+
+            index++;
+        }
+    }
+
+    private static void AddGrouped(ShieldContext context, JsonElement root, string groupsName, string[] fields)
+    {
+        if (!root.TryGet(groupsName, JsonValueKind.Object, out var groups))
+        {
+            return;
+        }
+
+        foreach (var group in groups.EnumerateObject())
+        {
+            if (group.Value.ValueKind != JsonValueKind.Array)
+            {
+                continue;
+            }
+
+            var index = 0;
+            foreach (var item in group.Value.EnumerateArray())
+            {
+                foreach (var field in fields)
+                {
+                    if (item.TryGet(field, JsonValueKind.String, out var data))
+                    {
+                        context.Inputs.Add(RecordInputs.Base64(RecordInputs.Path($"{groupsName}.{group.Name}", index, field), data));
+                    }
+                }
+
+                index++;
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ServerlessShield.AwsLambda;
+
+// Reading shared by the HTTP-shaped events (API Gateway v1/v2, ALB, Function URL, WebSocket): name/value maps,
+// query strings and the body, which is base64 when isBase64Encoded says so.
+internal static class HttpEventReading
+{
+    public const string BodyPath = "body";
+    public const string QueryPathPrefix = "query.";
+
+    // Multi-value maps are a superset of the single-value ones when both are sent; values may be null.
+    public static List<KeyValuePair<string, string>> ReadPairs(JsonElement root, string multiValueName, string singleValueName, bool urlDecode)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        if (root.TryGet(multiValueName, JsonValueKind.Object, out var multi))
+        {
+            foreach (var property in multi.EnumerateObject())
+            {
+                if (property.Value.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+
+                foreach (var value in property.Value.EnumerateArray())
+                {
+                    if (value.ValueKind == JsonValueKind.String)
+                    {
+                        pairs.Add(Pair(property.Name, value.GetString()!, urlDecode));
+                    }
+                }
+            }
+        }
+        else if (root.TryGet(singleValueName, JsonValueKind.Object, out var single))
+        {
+            foreach (var property in single.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.String)
+                {
+                    pairs.Add(Pair(property.Name, property.Value.GetString()!, urlDecode));
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    // HTTP API v2's rawQueryString keeps repeated names apart, which its comma-joined map does not.
+    public static List<KeyValuePair<string, string>> ParseQueryString(string raw)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var part in raw.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            pairs.Add(equals < 0 ? Pair(part, string.Empty, true) : Pair(part[..equals], part[(equals + 1)..], true));
+        }
+
+        return pairs;
+    }
+
+    public static string? FindHeader(List<KeyValuePair<string, string>> headers, string name)
+    {
+        foreach (var (key, value) in headers)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    public static void AddInputs(JsonElement root, ShieldContext context, HttpRequestParts http, string bodyName, string base64Name)
+    {
+        if (root.TryGet(bodyName, JsonValueKind.String, out var body))
+        {
+            var base64 = root.TryGet(base64Name, JsonValueKind.True, out _);
+            var bytes = base64 && body.TryGetBytesFromBase64(out var decoded) ? decoded : Encoding.UTF8.GetBytes(body.GetString()!);
+            context.Inputs.Add(new ShieldInput(BodyPath, bytes, http.IsJsonContent ? InputFormat.Json : InputFormat.Auto));
+        }
+
+        foreach (var (name, value) in http.Query)
+        {
+            context.Inputs.Add(ShieldInput.FromString(QueryPathPrefix + name, value, InputFormat.Text));
+        }
+    }
+
+    private static KeyValuePair<string, string> Pair(string name, string value, bool urlDecode) =>
+        urlDecode ? new(Decode(name), Decode(value)) : new(name, value);
+
+    private static string Decode(string value)
+    {
+        if (value.AsSpan().IndexOfAny('%', '+') < 0)
+        {
+            return value;
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(value.Replace('+', ' '));
+        }
+        catch (UriFormatException)
+        {
+            // A malformed escape stays as sent: the inspection sees exactly what the handler would.
+            return value;
+        }
+    }
+}

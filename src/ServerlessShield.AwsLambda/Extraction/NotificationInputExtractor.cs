@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace ServerlessShield.AwsLambda;
+
+// Notifications whose user data sits in known fields: SNS (Message, Subject, string message attributes),
+// S3 (the object key, URL-decoded) and EventBridge (detail). Signatures, ARNs and URLs are platform metadata.
+// These sources have no partial batch response, so inputs carry no item id: a block fails the invocation.
+internal sealed class NotificationInputExtractor : ILambdaInputExtractor
+{
+    public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
+    {
+        var root = lambdaEvent.Root;
+        if (lambdaEvent.Source is LambdaEventSource.EventBridge or LambdaEventSource.ScheduledEvent)
+        {
+            if (root.TryGetProperty("detail", out var detail))
+            {
+                context.Inputs.Add(RecordInputs.Json("detail", detail));
+            }
+
+            return;
+        }
+
+        if (!root.TryGet(BatchRecords.RecordsProperty, JsonValueKind.Array, out var records))
+        {
+            return;
+        }
+
+        var index = 0;
+        foreach (var record in records.EnumerateArray())
+        {
+            if (lambdaEvent.Source == LambdaEventSource.Sns)
+            {
+                AddSns(context, record, index);
+            }
+            else if (record.TryGet("s3", JsonValueKind.Object, out var s3) && s3.TryGet("object", JsonValueKind.Object, out var item)
+                && item.GetStringOrNull("key") is { } key)
+            {
+                context.Inputs.Add(RecordInputs.Text(RecordInputs.Path("Records", index, "s3.object.key"), RecordInputs.UrlDecode(key)));
+            }
+
+            index++;
+        }
+    }
+
+    private static void AddSns(ShieldContext context, JsonElement record, int index)
+    {
+        if (!record.TryGet("Sns", JsonValueKind.Object, out var sns))
+        {
+            return;
+        }
+
+        if (sns.GetStringOrNull("Message") is { } message)
+        {
+            context.Inputs.Add(ShieldInput.FromString(RecordInputs.Path("Records", index, "Sns.Message"), message));
+        }
+
+        if (sns.GetStringOrNull("Subject") is { } subject)
+        {
+            context.Inputs.Add(RecordInputs.Text(RecordInputs.Path("Records", index, "Sns.Subject"), subject));
+        }
+
+        if (sns.TryGet("MessageAttributes", JsonValueKind.Object, out var attributes))
+        {
+            foreach (var attribute in attributes.EnumerateObject())
+            {
+                if (attribute.Value.GetStringOrNull("Value") is { } value && !attribute.Value.IsString("Type", "Binary"))
+                {
+                    context.Inputs.Add(RecordInputs.Text(RecordInputs.Path("Records", index, "Sns.MessageAttributes." + attribute.Name), value));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace ServerlessShield.AwsLambda;
+
+// API Gateway REST proxy (and HTTP API payload 1.0), ALB and WebSocket events share one shape: httpMethod, path,
+// headers / multiValueHeaders, queryStringParameters / multiValueQueryStringParameters, body, isBase64Encoded.
+internal sealed class ProxyV1InputExtractor : ILambdaInputExtractor
+{
+    public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
+    {
+        var root = lambdaEvent.Root;
+        var isAlb = lambdaEvent.Source == LambdaEventSource.Alb;
+        lambdaEvent.UsesMultiValueHeaders = isAlb && root.HasObject("multiValueHeaders");
+
+        var headers = HttpEventReading.ReadPairs(root, "multiValueHeaders", "headers", urlDecode: false);
+        // ALB passes query strings on as received; API Gateway has decoded them already.
+        var query = HttpEventReading.ReadPairs(root, "multiValueQueryStringParameters", "queryStringParameters", urlDecode: isAlb);
+        var http = new HttpRequestParts
+        {
+            Method = (root.GetStringOrNull("httpMethod") ?? WebSocketMethod(root)).ToUpperInvariant(),
+            Path = root.GetStringOrNull("path") ?? "/",
+            ContentType = HttpEventReading.FindHeader(headers, "content-type"),
+            Headers = headers,
+            Query = query,
+        };
+        context.Http = http;
+        HttpEventReading.AddInputs(root, context, http, "body", "isBase64Encoded");
+    }
+
+    // A WebSocket event has no HTTP method: the connection is opened with a GET, messages are data sent to the API.
+    private static string WebSocketMethod(JsonElement root) =>
+        root.TryGet("requestContext", JsonValueKind.Object, out var context) && context.IsString("eventType", "MESSAGE") ? "POST" : "GET";
+}

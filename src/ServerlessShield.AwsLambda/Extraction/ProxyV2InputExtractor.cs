@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace ServerlessShield.AwsLambda;
+
+// API Gateway HTTP API payload 2.0 and Function URL events: requestContext.http.method, rawPath, rawQueryString,
+// comma-joined headers, a separate cookies array, body, isBase64Encoded.
+internal sealed class ProxyV2InputExtractor : ILambdaInputExtractor
+{
+    public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
+    {
+        var root = lambdaEvent.Root;
+        root.TryGet("requestContext", JsonValueKind.Object, out var requestContext);
+        requestContext.TryGet("http", JsonValueKind.Object, out var httpContext);
+
+        var headers = HttpEventReading.ReadPairs(root, "multiValueHeaders", "headers", urlDecode: false);
+        if (root.TryGet("cookies", JsonValueKind.Array, out var cookies))
+        {
+            var values = cookies.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString());
+            headers.Add(new("cookie", string.Join("; ", values)));
+        }
+
+        var rawQuery = root.GetStringOrNull("rawQueryString");
+        var query = string.IsNullOrEmpty(rawQuery)
+            ? HttpEventReading.ReadPairs(root, "multiValueQueryStringParameters", "queryStringParameters", urlDecode: false)
+            : HttpEventReading.ParseQueryString(rawQuery);
+
+        var http = new HttpRequestParts
+        {
+            Method = (httpContext.GetStringOrNull("method") ?? "GET").ToUpperInvariant(),
+            Path = root.GetStringOrNull("rawPath") ?? httpContext.GetStringOrNull("path") ?? "/",
+            ContentType = HttpEventReading.FindHeader(headers, "content-type"),
+            Headers = headers,
+            Query = query,
+        };
+        context.Http = http;
+        HttpEventReading.AddInputs(root, context, http, "body", "isBase64Encoded");
+    }
+}

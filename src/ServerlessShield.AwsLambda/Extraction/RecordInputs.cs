@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ServerlessShield.AwsLambda;
+
+// Building blocks of the per-source extractors: paths, base64 data fields, embedded JSON, URL-encoded text.
+internal static class RecordInputs
+{
+    public static string Path(string prefix, int index, string suffix) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}[{index}].{suffix}");
+
+    // Data fields the platform base64-encodes (Kinesis, Firehose, Kafka, MQ). Data that is not valid base64 did
+    // not come from the platform; it is inspected as sent.
+    public static ShieldInput Base64(string path, JsonElement value, string? itemId = null) =>
+        value.ValueKind == JsonValueKind.String && value.TryGetBytesFromBase64(out var bytes)
+            ? new ShieldInput(path, bytes, InputFormat.Auto, itemId)
+            : Raw(path, value, InputFormat.Auto, itemId);
+
+    // A JSON value of the event (EventBridge detail, DynamoDB images) as its own input, byte for byte.
+    public static ShieldInput Json(string path, JsonElement value, string? itemId = null) =>
+        Raw(path, value, InputFormat.Json, itemId);
+
+    public static ShieldInput Text(string path, string value, string? itemId = null) =>
+        ShieldInput.FromString(path, value, InputFormat.Text, itemId);
+
+    // S3 notification keys are URL-encoded with '+' for spaces.
+    public static string UrlDecode(string value)
+    {
+        if (value.AsSpan().IndexOfAny('%', '+') < 0)
+        {
+            return value;
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(value.Replace('+', ' '));
+        }
+        catch (UriFormatException)
+        {
+            return value;
+        }
+    }
+
+    private static ShieldInput Raw(string path, JsonElement value, InputFormat format, string? itemId) =>
+        new(path, value.ValueKind == JsonValueKind.String ? Encoding.UTF8.GetBytes(value.GetString()!) : Encoding.UTF8.GetBytes(value.GetRawText()), format, itemId);
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace ServerlessShield.AwsLambda;
+
+// Each record's body is one input, tied to its messageId so a block rejects that record only; so are its string
+// message attributes. Bodies are free-form (JSON, an SNS or S3 envelope, plain text): read as Auto.
+internal sealed class SqsInputExtractor : ILambdaInputExtractor
+{
+    public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
+    {
+        if (!lambdaEvent.Root.TryGet("Records", JsonValueKind.Array, out var records))
+        {
+            return;
+        }
+
+        var index = 0;
+        foreach (var record in records.EnumerateArray())
+        {
+            var messageId = record.GetStringOrNull("messageId");
+            if (record.GetStringOrNull("body") is { } body)
+            {
+                context.Inputs.Add(ShieldInput.FromString(RecordInputs.Path("Records", index, "body"), body, InputFormat.Auto, messageId));
+            }
+
+            if (record.TryGet("messageAttributes", JsonValueKind.Object, out var attributes))
+            {
+                foreach (var attribute in attributes.EnumerateObject())
+                {
+                    if (attribute.Value.GetStringOrNull("stringValue") is { } value)
+                    {
+                        var path = RecordInputs.Path("Records", index, "messageAttributes." + attribute.Name);
+                        context.Inputs.Add(RecordInputs.Text(path, value, messageId));
+                    }
+                }
+            }
+
+            index++;
+        }
+    }
+}

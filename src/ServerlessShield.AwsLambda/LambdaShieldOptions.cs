@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+
+namespace ServerlessShield;
+
+/// <summary>Settings of one shielded Lambda handler. Read once, when the handler is wrapped.</summary>
+public sealed class LambdaShieldOptions
+{
+    /// <summary>Lambda's own limit on a synchronous invocation payload: 6 MiB.</summary>
+    public const int DefaultMaxEventBytes = 6 * 1024 * 1024;
+
+    /// <summary>
+    /// The global settings: profile, limits, rule modes and per-function entries (keyed by function name), as the
+    /// <c>ServerlessShield</c> configuration section would give them. Wrapping a handler opts it in, so
+    /// <see cref="ShieldOptions.RequireOptIn"/> does not apply; <c>Functions[name].Enabled = false</c> still opts out.
+    /// </summary>
+    public ShieldOptions Shield { get; set; } = new();
+
+    /// <summary>The handler's own settings, as a <see cref="ShieldAttribute"/> would give them on a method. Null: none.</summary>
+    public ShieldAttribute? Handler { get; set; }
+
+    /// <summary>The event source, when the function has exactly one trigger; detection is then skipped. Null: detect per event.</summary>
+    public LambdaEventSource? Source { get; set; }
+
+    /// <summary>
+    /// The sources the function accepts; an event from any other is a finding of
+    /// <see cref="LambdaRules.UnexpectedEventSource"/> (<c>SHIELD5101</c>). Empty: any source. Direct invokes are
+    /// <see cref="LambdaEventSource.Unknown"/>, so list it to keep accepting them.
+    /// </summary>
+    public ISet<LambdaEventSource> AllowedSources { get; } = new HashSet<LambdaEventSource>();
+
+    /// <summary>
+    /// The queues, streams, table streams, topics, buckets, clusters and brokers the function trusts, by ARN
+    /// (SQS, Kinesis and DynamoDB <c>eventSourceARN</c>, SNS <c>TopicArn</c>, S3 bucket <c>arn</c>, Kafka and MQ
+    /// <c>eventSourceArn</c>). A record from any other is a finding of <see cref="LambdaRules.UntrustedSourceArn"/>
+    /// (<c>SHIELD5102</c>), which rejects that record only where the source has partial batch responses.
+    /// Empty: no check.
+    /// </summary>
+    public ISet<string> AllowedSourceArns { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The largest event the shield reads, in bytes. A larger event is rejected before anything else runs.
+    /// Default: <see cref="DefaultMaxEventBytes"/>, which Lambda itself enforces; lower it to refuse more.
+    /// </summary>
+    public int MaxEventBytes { get; set; } = DefaultMaxEventBytes;
+
+    /// <summary>
+    /// Whether rejected SQS, Kinesis and DynamoDB Streams records are reported in <c>batchItemFailures</c> (the event
+    /// source mapping must have <c>ReportBatchItemFailures</c> on). False: a rejected record fails the whole batch, so
+    /// nothing is lost when partial batch responses are off. Default: true.
+    /// </summary>
+    public bool ReportBatchItemFailures { get; set; } = true;
+
+    /// <summary>Where security events go. Null: nowhere.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Adds user middlewares to the default pipeline. Null: the default pipeline.</summary>
+    public Action<ShieldPipelineBuilder>? ConfigurePipeline { get; set; }
+
+    /// <summary>The clock. Null: the system clock.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+}

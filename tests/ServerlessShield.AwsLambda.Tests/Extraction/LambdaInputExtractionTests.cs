@@ -1,0 +1,227 @@
+using ServerlessShield.AwsLambda.Tests.Support;
+
+namespace ServerlessShield.AwsLambda.Tests.Extraction;
+
+public sealed class LambdaInputExtractionTests
+{
+    private static async Task<CapturedInvocation> RunAsync(byte[] eventBytes)
+    {
+        var captured = new List<CapturedInvocation>();
+        var function = new ShieldedFunction(options: CapturedInvocation.Capture(captured));
+        await function.InvokeAsync(eventBytes, "req-capture");
+        return Assert.Single(captured);
+    }
+
+    [Fact]
+    public async Task Extract_RestProxy_ReadsRequestPartsBodyAndQueryValues()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("apigw-rest"));
+
+        Assert.Equal(new EventSourceInfo(EventSourceKind.Http, "apigw-rest"), seen.Source);
+        var http = Assert.IsType<HttpRequestParts>(seen.Http);
+        Assert.Equal("POST", http.Method);
+        Assert.Equal("/orders/42", http.Path);
+        Assert.Equal("application/json", http.ContentType);
+        Assert.Equal("203.0.113.10", http.GetHeader("x-forwarded-for"));
+        Assert.Equal([new("expand", "items"), new("tag", "a"), new("tag", "b")], http.Query);
+        Assert.Equal(["body", "query.expand", "query.tag", "query.tag"], seen.Inputs.Select(i => i.Path));
+        Assert.Equal(InputFormat.Json, seen.Inputs[0].Format);
+        Assert.All(seen.Inputs.Skip(1), i => Assert.Equal(InputFormat.Text, i.Format));
+        Assert.Equal("{\"item\":\"book\",\"quantity\":2}", seen.Text("body"));
+    }
+
+    [Fact]
+    public async Task Extract_HttpApiV2_DecodesBase64BodyAndKeepsRepeatedQueryNamesApart()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("apigw-http"));
+
+        Assert.Equal("apigw-http", seen.Source.Name);
+        var http = Assert.IsType<HttpRequestParts>(seen.Http);
+        Assert.Equal("POST", http.Method);
+        Assert.Equal("/orders", http.Path);
+        Assert.Equal([new("tag", "a"), new("tag", "b"), new("q", "café au lait")], http.Query);
+        Assert.Equal("session=abc; theme=dark", http.GetHeader("cookie"));
+        Assert.Equal("{\"item\":\"book\"}", seen.Text("body"));
+        Assert.Equal(InputFormat.Json, seen.Inputs[0].Format);
+    }
+
+    [Fact]
+    public async Task Extract_FunctionUrlTextBody_IsAutoFormat()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("function-url"));
+
+        Assert.Equal("function-url", seen.Source.Name);
+        Assert.Equal("/my/path", seen.Http!.Path);
+        Assert.Equal([new("parameter1", "value1"), new("parameter1", "value2")], seen.Http.Query);
+        Assert.Equal(InputFormat.Auto, seen.Inputs.Single(i => i.Path == "body").Format);
+    }
+
+    [Fact]
+    public async Task Extract_Alb_UrlDecodesQueryValues()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("alb"));
+
+        Assert.Equal("café", seen.Text("query.name"));
+        Assert.Equal("GET", seen.Http!.Method);
+    }
+
+    [Fact]
+    public async Task Extract_WebSocketMessage_IsAPostWithItsBody()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("apigw-websocket"));
+
+        Assert.Equal("POST", seen.Http!.Method);
+        Assert.Equal("{\"action\":\"sendmessage\",\"message\":\"hello\"}", seen.Text("body"));
+    }
+
+    [Fact]
+    public async Task Extract_Sqs_EachBodyIsAnInputTiedToItsMessageId()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("sqs"));
+        var records = Fixtures.Node("sqs")["Records"]!.AsArray();
+
+        Assert.Equal(new EventSourceInfo(EventSourceKind.Queue, "aws:sqs"), seen.Source);
+        Assert.Null(seen.Http);
+        Assert.Equal(["Records[0].body", "Records[1].body", "Records[2].body"], seen.Inputs.Select(i => i.Path));
+        Assert.Equal(records.Select(r => r!["messageId"]!.GetValue<string>()), seen.Inputs.Select(i => i.ItemId));
+        Assert.All(seen.Inputs, i => Assert.Equal(InputFormat.Auto, i.Format));
+        Assert.Equal("plain text order 3", seen.Text("Records[2].body"));
+    }
+
+    [Fact]
+    public async Task Extract_SqsStringMessageAttributes_AreInputsOfTheirRecord()
+    {
+        var bytes = Fixtures.With("sqs", e => e["Records"]![1]!["messageAttributes"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["stringValue"] = "acme", ["dataType"] = "String" },
+        });
+
+        var seen = await RunAsync(bytes);
+
+        var attribute = seen.Inputs.Single(i => i.Path == "Records[1].messageAttributes.tenant");
+        Assert.Equal("acme", seen.Text(attribute.Path));
+        Assert.Equal(seen.Inputs.Single(i => i.Path == "Records[1].body").ItemId, attribute.ItemId);
+    }
+
+    [Theory]
+    [InlineData("vpc-lattice-v1", "/testpath", "{\"test\": \"event\"}")]
+    [InlineData("vpc-lattice-v2", "/newpath", "{\"message\": \"hi\"}")]
+    public async Task Extract_VpcLattice_ReadsBothEventStructures(string fixture, string path, string body)
+    {
+        var seen = await RunAsync(Fixtures.Bytes(fixture));
+
+        Assert.Equal("GET", seen.Http!.Method);
+        Assert.Equal(path, seen.Http.Path);
+        Assert.Equal("curl/8.5.0", seen.Http.GetHeader("user_agent"));
+        Assert.Equal("1", seen.Text("query.order-id"));
+        Assert.Equal(body, seen.Text("body"));
+    }
+
+    [Theory]
+    [InlineData("cognito-presignup")]
+    [InlineData("stepfunctions-context")]
+    [InlineData("ses")]
+    [InlineData("direct-invoke")]
+    public async Task Extract_SourceWithoutItsOwnExtractor_InspectsTheWholeEvent(string fixture)
+    {
+        var eventBytes = Fixtures.Bytes(fixture);
+
+        var seen = await RunAsync(eventBytes);
+
+        var input = Assert.Single(seen.Inputs);
+        Assert.Equal("event", input.Path);
+        Assert.Equal(InputFormat.Json, input.Format);
+        Assert.Equal(eventBytes, input.Data.ToArray());
+    }
+
+    [Fact]
+    public async Task Extract_EventThatIsNotJson_IsOneAutoInputOfUnknownSource()
+    {
+        var seen = await RunAsync("plain words"u8.ToArray());
+
+        Assert.Equal(EventSourceInfo.Unknown, seen.Source);
+        Assert.Equal(InputFormat.Auto, Assert.Single(seen.Inputs).Format);
+    }
+
+    [Fact]
+    public async Task Extract_Kinesis_DecodesEachRecordsDataTiedToItsSequenceNumber()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("kinesis"));
+
+        var input = Assert.Single(seen.Inputs);
+        Assert.Equal("Records[0].kinesis.data", input.Path);
+        Assert.Equal("Hello, this is a test.", seen.Text(input.Path));
+        Assert.Equal("49590338271490256608559692538361571095921575989136588898", input.ItemId);
+    }
+
+    [Fact]
+    public async Task Extract_DynamoDb_InspectsTheNewImageTiedToItsSequenceNumber()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("dynamodb"));
+
+        var input = Assert.Single(seen.Inputs);
+        Assert.Equal("Records[0].dynamodb.NewImage", input.Path);
+        Assert.Equal(InputFormat.Json, input.Format);
+        Assert.Contains("New item!", seen.Text(input.Path), StringComparison.Ordinal);
+        Assert.Equal("4421584500000000017450439091", input.ItemId);
+    }
+
+    [Fact]
+    public async Task Extract_Sns_InspectsMessageSubjectAndStringAttributes()
+    {
+        var bytes = Fixtures.With("sns", e => e["Records"]![0]!["Sns"]!["MessageAttributes"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["Type"] = "String", ["Value"] = "acme" },
+            ["blob"] = new System.Text.Json.Nodes.JsonObject { ["Type"] = "Binary", ["Value"] = "AAEC" },
+        });
+
+        var seen = await RunAsync(bytes);
+
+        Assert.Equal(["Records[0].Sns.Message", "Records[0].Sns.Subject", "Records[0].Sns.MessageAttributes.tenant"], seen.Inputs.Select(i => i.Path));
+        Assert.Equal("Hello from SNS!", seen.Text("Records[0].Sns.Message"));
+        Assert.All(seen.Inputs, i => Assert.Null(i.ItemId));
+    }
+
+    [Fact]
+    public async Task Extract_S3_InspectsTheUrlDecodedObjectKey()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("s3"));
+
+        Assert.Equal("uploads/report(1).pdf", seen.Text(Assert.Single(seen.Inputs).Path));
+    }
+
+    [Theory]
+    [InlineData("eventbridge")]
+    [InlineData("eventbridge-scheduled")]
+    public async Task Extract_EventBridge_InspectsTheDetail(string fixture)
+    {
+        var seen = await RunAsync(Fixtures.Bytes(fixture));
+
+        var input = Assert.Single(seen.Inputs);
+        Assert.Equal("detail", input.Path);
+        Assert.Equal(InputFormat.Json, input.Format);
+    }
+
+    [Theory]
+    [InlineData("kafka-msk", "records.mytopic-0[0].value", "Hello, this is a test.")]
+    [InlineData("kafka-self-managed", "records.mytopic-0[0].value", "Hello")]
+    [InlineData("mq-activemq", "messages[0].data", "ABC:AAAA")]
+    [InlineData("mq-rabbitmq", "rmqMessagesByQueue.pizzaQueue::/[0].data", "{\"timeout\":0}")]
+    [InlineData("firehose", "records[0].data", "Hello World")]
+    public async Task Extract_EncodedMessages_AreDecodedBeforeInspection(string fixture, string path, string expected)
+    {
+        var seen = await RunAsync(Fixtures.Bytes(fixture));
+
+        Assert.Equal(expected, seen.Text(path));
+    }
+
+    [Fact]
+    public async Task Extract_CloudWatchLogs_InspectsTheDecompressedDocument()
+    {
+        var seen = await RunAsync(Fixtures.Bytes("cloudwatch-logs"));
+
+        var input = Assert.Single(seen.Inputs);
+        Assert.Equal("awslogs.data", input.Path);
+        Assert.Contains("First test message", seen.Text(input.Path), StringComparison.Ordinal);
+    }
+}

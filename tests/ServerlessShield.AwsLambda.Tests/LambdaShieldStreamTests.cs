@@ -1,0 +1,102 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json.Nodes;
+using ServerlessShield.AwsLambda.Tests.Support;
+
+namespace ServerlessShield.AwsLambda.Tests;
+
+public sealed class LambdaShieldStreamTests
+{
+    private const int Limit = 64;
+
+    private static LambdaShieldOptions SmallPayloads() => new() { Handler = new ShieldAttribute { MaxPayloadBytes = Limit } };
+
+    // A Kinesis batch of three records (sequence numbers 1, 2, 3); the record at oversizeIndex carries too much data.
+    private static byte[] KinesisBatch(int oversizeIndex) => Fixtures.With("kinesis", e =>
+    {
+        var template = e["Records"]![0]!;
+        var records = new JsonArray();
+        for (var i = 0; i < 3; i++)
+        {
+            var record = template.DeepClone();
+            record["kinesis"]!["sequenceNumber"] = $"{i + 1}";
+            var data = i == oversizeIndex ? new string('x', Limit + 1) : $"record {i + 1}";
+            record["kinesis"]!["data"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(data));
+            records.Add(record);
+        }
+
+        e["Records"] = records;
+    });
+
+    private static List<string> FailureIds(string response) =>
+        [.. JsonNode.Parse(response)!["batchItemFailures"]!.AsArray().Select(f => f!["itemIdentifier"]!.GetValue<string>())];
+
+    [Fact]
+    public async Task Wrap_KinesisRecordRejected_HoldsBackItAndTheRecordsAfterIt()
+    {
+        var function = new ShieldedFunction(options: SmallPayloads());
+
+        var response = await function.InvokeAsync(KinesisBatch(oversizeIndex: 1));
+
+        var received = JsonNode.Parse(Assert.Single(function.Received))!["Records"]!.AsArray();
+        Assert.Equal(["1"], received.Select(r => r!["kinesis"]!["sequenceNumber"]!.GetValue<string>()));
+        Assert.Equal(["2", "3"], FailureIds(response));
+    }
+
+    [Fact]
+    public async Task Wrap_DynamoDbImageRejected_IsReportedBySequenceNumber()
+    {
+        var bytes = Fixtures.With("dynamodb", e => e["Records"]![0]!["dynamodb"]!["NewImage"]!["Message"]!["S"] = new string('x', Limit));
+        var function = new ShieldedFunction(options: SmallPayloads());
+
+        var response = await function.InvokeAsync(bytes);
+
+        Assert.Empty(function.Received);
+        Assert.Equal(["4421584500000000017450439091"], FailureIds(response));
+    }
+
+    [Fact]
+    public async Task Wrap_SnsMessageRejected_FailsTheInvocation()
+    {
+        var bytes = Fixtures.With("sns", e => e["Records"]![0]!["Sns"]!["Message"] = new string('x', Limit + 1));
+        var function = new ShieldedFunction(options: SmallPayloads());
+
+        var error = await Assert.ThrowsAsync<ShieldedInvocationException>(() => function.InvokeAsync(bytes, "req-sns"));
+
+        Assert.Empty(function.Received);
+        Assert.Equal(ShieldRules.PayloadTooLarge.Id, error.Code);
+        Assert.Equal("req-sns", error.CorrelationId);
+    }
+
+    [Fact]
+    public async Task Wrap_CloudWatchLogsThatInflatesPastTheLimit_IsRejectedWithoutInflatingIt()
+    {
+        // 1 MiB of zeros compresses to about a kilobyte: small event, large payload.
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(new byte[1024 * 1024]);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes($"{{\"awslogs\":{{\"data\":\"{Convert.ToBase64String(compressed.ToArray())}\"}}}}");
+        Assert.True(bytes.Length < 16 * 1024);
+        var function = new ShieldedFunction(options: new LambdaShieldOptions { Handler = new ShieldAttribute { MaxPayloadBytes = 64 * 1024 } });
+
+        var error = await Assert.ThrowsAsync<ShieldedInvocationException>(() => function.InvokeAsync(bytes));
+
+        Assert.Empty(function.Received);
+        Assert.Equal(ShieldRules.PayloadTooLarge.Id, error.Code);
+    }
+
+    [Theory]
+    [InlineData("not base64!")]
+    [InlineData("aGVsbG8=")]
+    public async Task Wrap_CloudWatchLogsDataThatIsNotGzip_IsRejectedAsInvalid(string data)
+    {
+        var function = new ShieldedFunction();
+
+        var error = await Assert.ThrowsAsync<ShieldedInvocationException>(() => function.InvokeAsync(Encoding.UTF8.GetBytes($"{{\"awslogs\":{{\"data\":\"{data}\"}}}}")));
+
+        Assert.Equal(ShieldRules.InvalidJson.Id, error.Code);
+    }
+}
