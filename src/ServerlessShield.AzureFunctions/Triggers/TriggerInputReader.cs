@@ -1,0 +1,54 @@
+using System.Text;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Context.Features;
+
+namespace ServerlessShield.AzureFunctions;
+
+// Copies a non-HTTP trigger's payload into the shield context, from the very argument the function will receive.
+// BindInputAsync<string> is avoided on purpose: its result is cached by binding name and would be handed to a
+// function that expects another type (InvalidCastException).
+internal static class TriggerInputReader
+{
+    public static async ValueTask ReadAsync(FunctionContext functionContext, BindingMetadata trigger, ShieldContext context)
+    {
+        var value = await BindTriggerArgumentAsync(functionContext, trigger.Name).ConfigureAwait(false);
+        var data = ToBytes(value) ?? ToBytes(FindBindingData(functionContext, trigger.Name));
+        if (data is { } bytes)
+        {
+            context.Inputs.Add(new ShieldInput(trigger.Name, bytes));
+        }
+    }
+
+    internal static ReadOnlyMemory<byte>? ToBytes(object? value) => value switch
+    {
+        string text => Encoding.UTF8.GetBytes(text),
+        byte[] bytes => bytes,
+        ReadOnlyMemory<byte> memory => memory,
+        BinaryData binary => binary.ToMemory(),
+        _ => null,
+    };
+
+    private static async ValueTask<object?> BindTriggerArgumentAsync(FunctionContext functionContext, string bindingName)
+    {
+        if (functionContext.Features.Get<IFunctionInputBindingFeature>() is not { } binder)
+        {
+            return null;
+        }
+
+        var parameters = functionContext.FunctionDefinition.Parameters;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (string.Equals(parameters[i].Name, bindingName, StringComparison.Ordinal))
+            {
+                // The worker caches the result and the executor reuses the same arguments: binding here is free.
+                var result = await binder.BindFunctionInputAsync(functionContext).ConfigureAwait(false);
+                return i < result.Values.Length ? result.Values[i] : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FindBindingData(FunctionContext functionContext, string bindingName) =>
+        functionContext.BindingContext.BindingData.TryGetValue(bindingName, out var value) ? value as string : null;
+}
