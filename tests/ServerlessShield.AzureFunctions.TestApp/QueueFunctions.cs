@@ -10,7 +10,14 @@ public static class QueueFunctions
     public static string OnOrder([QueueTrigger("orders")] string message) =>
         message == "fail" ? throw new InvalidOperationException("Order store rejected " + HttpFunctions.Secret) : "processed:" + message;
 
+    [Function("OnTypedOrder")]
+    [Shield(MaxPayloadBytes = 64)]
+    [QueueOutput("processed")]
+    public static string OnTypedOrder([QueueTrigger("typed-orders")] Order order) => "processed:" + order.Sku;
+
     [Function("UnshieldedOnOrder")]
     public static void UnshieldedOnOrder([QueueTrigger("orders-unshielded")] string message) =>
         throw new InvalidOperationException("Order store rejected " + HttpFunctions.Secret);
 }
+
+public sealed record Order(string Sku, int Quantity);

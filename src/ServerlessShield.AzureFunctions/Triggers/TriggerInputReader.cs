@@ -12,20 +12,23 @@ internal static class TriggerInputReader
     public static async ValueTask ReadAsync(FunctionContext functionContext, BindingMetadata trigger, ShieldContext context)
     {
         var value = await BindTriggerArgumentAsync(functionContext, trigger.Name).ConfigureAwait(false);
-        var data = ToBytes(value) ?? ToBytes(FindBindingData(functionContext, trigger.Name));
+        var data = ToBytes(value)
+            ?? ToBytes(FindBindingData(functionContext, trigger.Name))
+            ?? ToBytes(PayloadMetadataKey(trigger.Type) is { } key ? FindBindingData(functionContext, key) : null);
         if (data is { } bytes)
         {
             context.Inputs.Add(new ShieldInput(trigger.Name, bytes));
         }
     }
 
+    // Typed arms: with a natural type of ReadOnlyMemory<byte>, a null arm would silently become an empty payload.
     internal static ReadOnlyMemory<byte>? ToBytes(object? value) => value switch
     {
-        string text => Encoding.UTF8.GetBytes(text),
-        byte[] bytes => bytes,
-        ReadOnlyMemory<byte> memory => memory,
-        BinaryData binary => binary.ToMemory(),
-        _ => null,
+        string text => (ReadOnlyMemory<byte>?)Encoding.UTF8.GetBytes(text),
+        byte[] bytes => (ReadOnlyMemory<byte>?)bytes,
+        ReadOnlyMemory<byte> memory => (ReadOnlyMemory<byte>?)memory,
+        BinaryData binary => (ReadOnlyMemory<byte>?)binary.ToMemory(),
+        _ => (ReadOnlyMemory<byte>?)null,
     };
 
     private static async ValueTask<object?> BindTriggerArgumentAsync(FunctionContext functionContext, string bindingName)
@@ -48,6 +51,10 @@ internal static class TriggerInputReader
 
         return null;
     }
+
+    // Where a trigger's raw payload sits in its metadata when the function takes a deserialized object.
+    internal static string? PayloadMetadataKey(string bindingType) =>
+        string.Equals(bindingType, "queueTrigger", StringComparison.OrdinalIgnoreCase) ? "QueueTrigger" : null;
 
     private static string? FindBindingData(FunctionContext functionContext, string bindingName) =>
         functionContext.BindingContext.BindingData.TryGetValue(bindingName, out var value) ? value as string : null;

@@ -106,10 +106,16 @@ public abstract class WorkerFixture : IAsyncLifetime
         return InvokeAsync(request);
     }
 
-    public Task<InvocationResponse> InvokeAsync(string function, params ParameterBinding[] inputs)
+    public Task<InvocationResponse> InvokeAsync(string function, ParameterBinding input, string? queueTrigger = null)
     {
         var request = NewInvocation(function);
-        request.InputData.Add(inputs);
+        request.InputData.Add(input);
+        if (queueTrigger is not null)
+        {
+            // The host sends a queue message's raw text as trigger metadata too.
+            request.TriggerMetadata["QueueTrigger"] = new TypedData { String = queueTrigger };
+        }
+
         return InvokeAsync(request);
     }
 

@@ -158,6 +158,28 @@ public abstract class ShieldedWorkerTests<TFixture>(TFixture worker)
     }
 
     [Fact]
+    public async Task Queue_TypedMessage_IsInspectedAndStillBindsToTheFunctionsType()
+    {
+        const string Order = "{\"Sku\":\"abc\",\"Quantity\":1}";
+
+        var response = await Worker.InvokeAsync("OnTypedOrder", TypedQueueMessage(Order), Order);
+
+        Assert.Equal(Status.Success, response.Result.Status);
+        Assert.Contains("processed:abc", response.ReturnValue.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Queue_TypedMessage_Oversize_FailsWithTheLimitRule()
+    {
+        var order = "{\"Sku\":\"" + new string('a', 64) + "\",\"Quantity\":1}";
+
+        var response = await Worker.InvokeAsync("OnTypedOrder", TypedQueueMessage(order), order);
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        Assert.Contains("SHIELD2001", response.Result.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Queue_UnshieldedFunctionsException_IsNotAltered()
     {
         var response = await Worker.InvokeMessageAsync("UnshieldedOnOrder", "message", "order-1", QueueMetadata());
@@ -177,6 +199,8 @@ public abstract class ShieldedWorkerTests<TFixture>(TFixture worker)
 
         Assert.Equal(Status.Success, response.Result.Status);
     }
+
+    private static ParameterBinding TypedQueueMessage(string json) => new() { Name = "order", Data = new TypedData { Json = json } };
 
     private static Dictionary<string, TypedData> QueueMetadata() => new()
     {
