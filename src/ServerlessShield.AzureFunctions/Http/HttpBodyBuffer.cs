@@ -26,12 +26,16 @@ internal static class HttpBodyBuffer
             return buffer;
         }
 
-        // A forward-only body (the ASP.NET Core model) is read whole and put back as a buffered request, so the
-        // function still finds it through GetHttpRequestDataAsync.
+        // A forward-only body (the ASP.NET Core model) is read whole and put back, so the function still gets it:
+        // into HttpContext.Request.Body for ASP.NET Core, and as a buffered request for GetHttpRequestDataAsync.
         using var copy = new MemoryStream();
         await body.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
         var bytes = copy.ToArray();
-        functionContext.Features.Set<IHttpRequestDataFeature>(new BufferedHttpRequestDataFeature(new BufferedHttpRequestData(request, bytes)));
+        if (!AspNetCoreRequestBody.TryReplace(functionContext, new MemoryStream(bytes, writable: false)))
+        {
+            functionContext.Features.Set<IHttpRequestDataFeature>(new BufferedHttpRequestDataFeature(new BufferedHttpRequestData(request, bytes)));
+        }
+
         return bytes;
     }
 }

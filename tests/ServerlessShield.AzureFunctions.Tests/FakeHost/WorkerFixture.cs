@@ -17,6 +17,9 @@ public abstract class WorkerFixture : IAsyncLifetime
 
     protected static string AppDirectory => AppContext.BaseDirectory;
 
+    /// <summary>What the worker reported at init, such as <c>HttpUri</c> with the ASP.NET Core integration.</summary>
+    protected IDictionary<string, string> WorkerCapabilities { get; private set; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         await Host.StartAsync();
@@ -37,6 +40,7 @@ public abstract class WorkerFixture : IAsyncLifetime
             WorkerInitRequest = new WorkerInitRequest { HostVersion = "4.1040.0", FunctionAppDirectory = AppDirectory, WorkerDirectory = AppDirectory },
         });
         EnsureSuccess(init.WorkerInitResponse.Result, "worker init");
+        WorkerCapabilities = init.WorkerInitResponse.Capabilities;
 
         foreach (var metadata in await GetFunctionsAsync())
         {
@@ -119,7 +123,7 @@ public abstract class WorkerFixture : IAsyncLifetime
         return InvokeAsync(request);
     }
 
-    private InvocationRequest NewInvocation(string function) => new()
+    protected InvocationRequest NewInvocation(string function) => new()
     {
         InvocationId = Guid.NewGuid().ToString(),
         FunctionId = _functionIds[function],
@@ -127,7 +131,7 @@ public abstract class WorkerFixture : IAsyncLifetime
         TraceContext = new RpcTraceContext { TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" },
     };
 
-    private async Task<InvocationResponse> InvokeAsync(InvocationRequest request)
+    protected async Task<InvocationResponse> InvokeAsync(InvocationRequest request)
     {
         var response = await Host.SendAsync(new StreamingMessage { InvocationRequest = request });
         return response.InvocationResponse;
