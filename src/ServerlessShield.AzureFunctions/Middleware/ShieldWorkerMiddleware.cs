@@ -39,8 +39,9 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, ILoggerFactory
 
             var request = await ReadInputsAsync(context, plan, shield).ConfigureAwait(false);
 
-            // The guard keeps the function from running on a rejected invocation even if a user middleware calls next.
-            shield.Handler = s => s.Outcome.IsRejected ? ValueTask.CompletedTask : new ValueTask(next(context));
+            // The guard keeps the function from running on a rejected invocation even if a user middleware calls next,
+            // and on a batch with a rejected record: the worker cannot fail part of a batch, so the whole batch fails.
+            shield.Handler = s => s.Outcome.IsRejected || s.RejectedItemIds.Count > 0 ? ValueTask.CompletedTask : new ValueTask(next(context));
             await engine.RunAsync(shield).ConfigureAwait(false);
 
             if (shield.Outcome.IsRejected || (!shield.IsHttp && shield.RejectedItemIds.Count > 0))
@@ -94,8 +95,24 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, ILoggerFactory
             return;
         }
 
-        // A failure stays a failure, so the host's retries, poison queues and dead-lettering still apply.
-        throw ShieldedInvocationException.From(shield);
+        // A failure stays a failure, so the host's retries, poison queues and dead-lettering still apply. A batch
+        // with rejected records fails whole: the worker has no partial-batch response, and nothing is dropped silently.
+        throw shield.Outcome.IsRejected
+            ? ShieldedInvocationException.From(shield)
+            : new ShieldedInvocationException(FirstRejectingRule(shield).Id, shield.CorrelationId);
+    }
+
+    private static ShieldRule FirstRejectingRule(ShieldContext shield)
+    {
+        foreach (var finding in shield.Findings)
+        {
+            if (finding.Action == FindingAction.Blocked && finding.ItemId is not null)
+            {
+                return finding.Rule;
+            }
+        }
+
+        return ShieldRules.UnhandledException;
     }
 
     private FunctionShieldPlan GetPlan(FunctionDefinition definition)

@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Globalization;
 using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Context.Features;
@@ -12,6 +14,19 @@ internal static class TriggerInputReader
     public static async ValueTask ReadAsync(FunctionContext functionContext, BindingMetadata trigger, ShieldContext context)
     {
         var value = await BindTriggerArgumentAsync(functionContext, trigger.Name).ConfigureAwait(false);
+        if (ToBatch(value) is { } batch)
+        {
+            // A batch (Event Hubs, Service Bus with cardinality many): one input per record, so a finding rejects
+            // that record only and the adapter reports which.
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var itemId = i.ToString(CultureInfo.InvariantCulture);
+                context.Inputs.Add(new ShieldInput($"{trigger.Name}[{itemId}]", batch[i], InputFormat.Auto, itemId));
+            }
+
+            return;
+        }
+
         var data = ToBytes(value)
             ?? ToBytes(FindBindingData(functionContext, trigger.Name))
             ?? ToBytes(PayloadMetadataKey(trigger.Type) is { } key ? FindBindingData(functionContext, key) : null);
@@ -30,6 +45,28 @@ internal static class TriggerInputReader
         BinaryData binary => (ReadOnlyMemory<byte>?)binary.ToMemory(),
         _ => (ReadOnlyMemory<byte>?)null,
     };
+
+    // Every record of a batch argument as bytes, or null when the value is not a batch of text or binary records.
+    internal static List<ReadOnlyMemory<byte>>? ToBatch(object? value)
+    {
+        if (value is string or byte[] or not IEnumerable)
+        {
+            return null;
+        }
+
+        var records = new List<ReadOnlyMemory<byte>>();
+        foreach (var item in (IEnumerable)value)
+        {
+            if (ToBytes(item) is not { } bytes)
+            {
+                return null;
+            }
+
+            records.Add(bytes);
+        }
+
+        return records;
+    }
 
     private static async ValueTask<object?> BindTriggerArgumentAsync(FunctionContext functionContext, string bindingName)
     {

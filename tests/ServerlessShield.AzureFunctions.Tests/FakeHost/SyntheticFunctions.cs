@@ -19,4 +19,10 @@ public static class SyntheticFunctions
             throw new InvalidOperationException("Dead-letter store rejected " + Secret);
         }
     }
+
+    /// <summary>Every batch the Event Hubs function received, joined with '|'.</summary>
+    public static ConcurrentQueue<string> ReceivedBatches { get; } = new();
+
+    [Shield(MaxPayloadBytes = 32)]
+    public static void OnEventHubBatch(string[] events) => ReceivedBatches.Enqueue(string.Join('|', events));
 }

@@ -12,6 +12,7 @@ namespace ServerlessShield.AzureFunctions.Tests.FakeHost;
 public sealed class SyntheticWorkerFixture : WorkerFixture
 {
     public const string ServiceBusFunction = "OnServiceBusMessage";
+    public const string EventHubBatchFunction = "OnEventHubBatch";
 
     protected override IHost BuildWorker(IDictionary<string, string?> connection) =>
         new HostBuilder()
@@ -36,6 +37,28 @@ public sealed class SyntheticWorkerFixture : WorkerFixture
             Direction = BindingInfo.Types.Direction.In,
             DataType = BindingInfo.Types.DataType.String,
         };
-        return Task.FromResult<IEnumerable<RpcFunctionMetadata>>([metadata]);
+        var batch = Synthetic(EventHubBatchFunction, nameof(SyntheticFunctions.OnEventHubBatch), "events", "eventHubTrigger");
+        batch.Bindings["events"].Properties["cardinality"] = "Many";
+        return Task.FromResult<IEnumerable<RpcFunctionMetadata>>([metadata, batch]);
+    }
+
+    private static RpcFunctionMetadata Synthetic(string name, string method, string bindingName, string triggerType)
+    {
+        var metadata = new RpcFunctionMetadata
+        {
+            Name = name,
+            FunctionId = "synthetic-" + name,
+            Directory = AppDirectory,
+            ScriptFile = typeof(SyntheticFunctions).Assembly.GetName().Name + ".dll",
+            EntryPoint = typeof(SyntheticFunctions).FullName + "." + method,
+            Language = "dotnet-isolated",
+        };
+        metadata.Bindings[bindingName] = new BindingInfo
+        {
+            Type = triggerType,
+            Direction = BindingInfo.Types.Direction.In,
+            DataType = BindingInfo.Types.DataType.String,
+        };
+        return metadata;
     }
 }

@@ -41,6 +41,40 @@ public sealed class SyntheticTriggerTests(SyntheticWorkerFixture worker) : IClas
         Assert.Contains(response.InvocationId, response.Result.Exception.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EventHubBatch_AllowedRecords_RunTheFunction()
+    {
+        var first = "e1-" + Guid.NewGuid().ToString("N")[..8];
+
+        var response = await InvokeBatchAsync(first, "e2");
+
+        Assert.Equal(Status.Success, response.Result.Status);
+        Assert.Contains(first + "|e2", SyntheticFunctions.ReceivedBatches);
+    }
+
+    [Fact]
+    public async Task EventHubBatch_OneOversizeRecord_FailsTheBatchWithTheLimitRule()
+    {
+        var first = "e1-" + Guid.NewGuid().ToString("N")[..8];
+
+        var response = await InvokeBatchAsync(first, new string('e', 40));
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        Assert.Contains("SHIELD2001", response.Result.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(SyntheticFunctions.ReceivedBatches, b => b.StartsWith(first, StringComparison.Ordinal));
+    }
+
+    private Task<InvocationResponse> InvokeBatchAsync(params string[] records)
+    {
+        var batch = new CollectionString();
+        batch.String.Add(records);
+        return worker.InvokeAsync(SyntheticWorkerFixture.EventHubBatchFunction, new ParameterBinding
+        {
+            Name = "events",
+            Data = new TypedData { CollectionString = batch },
+        });
+    }
+
     private Task<InvocationResponse> InvokeAsync(string message) =>
         worker.InvokeMessageAsync(SyntheticWorkerFixture.ServiceBusFunction, "message", message, new Dictionary<string, TypedData>
         {

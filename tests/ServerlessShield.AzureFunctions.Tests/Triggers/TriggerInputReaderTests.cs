@@ -23,4 +23,25 @@ public sealed class TriggerInputReaderTests
         Assert.Null(TriggerInputReader.ToBytes(new { Sku = "abc" }));
         Assert.Null(TriggerInputReader.ToBytes(null));
     }
+
+    [Fact]
+    public void ToBatch_TextRecords_BecomeOneEntryEach()
+    {
+        var batch = TriggerInputReader.ToBatch(new[] { "a", "bc" });
+
+        Assert.Equal(["a", "bc"], batch!.Select(r => Encoding.UTF8.GetString(r.Span)));
+    }
+
+    [Fact]
+    public void ToBatch_BinaryRecords_BecomeOneEntryEach() =>
+        Assert.Equal(2, TriggerInputReader.ToBatch(new List<byte[]> { new byte[] { 1 }, new byte[] { 2, 3 } })?.Count);
+
+    [Fact]
+    public void ToBatch_SingleValuesAndObjectLists_AreNotBatches()
+    {
+        Assert.Null(TriggerInputReader.ToBatch("text"));
+        Assert.Null(TriggerInputReader.ToBatch(new byte[] { 1, 2 }));
+        Assert.Null(TriggerInputReader.ToBatch(new[] { new { Sku = "abc" } }));
+        Assert.Null(TriggerInputReader.ToBatch(null));
+    }
 }
