@@ -20,4 +20,13 @@ public static class AspNetCoreFunctions
     [Shield]
     public static IActionResult AspNetBoom([HttpTrigger(AuthorizationLevel.Anonymous, "post")] HttpRequest req) =>
         throw new InvalidOperationException("Could not connect: " + HttpFunctions.Secret);
+
+    [Function("AspNetStartedThenBoom")]
+    [Shield]
+    public static async Task<IActionResult> AspNetStartedThenBoom([HttpTrigger(AuthorizationLevel.Anonymous, "post")] HttpRequest req)
+    {
+        await req.HttpContext.Response.WriteAsync("partial");
+        await req.HttpContext.Response.Body.FlushAsync();
+        throw new InvalidOperationException("Could not connect: " + HttpFunctions.Secret);
+    }
 }

@@ -91,8 +91,15 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, ILoggerFactory
     {
         if (shield.IsHttp && request is not null)
         {
-            await HttpErrorResponseWriter.WriteAsync(context, request, ShieldErrorResponse.From(shield)).ConfigureAwait(false);
-            return;
+            try
+            {
+                await HttpErrorResponseWriter.WriteAsync(context, request, ShieldErrorResponse.From(shield)).ConfigureAwait(false);
+                return;
+            }
+            catch (InvalidOperationException)
+            {
+                // The function already started its ASP.NET Core response: it cannot be replaced, so fail redacted.
+            }
         }
 
         // A failure stays a failure, so the host's retries, poison queues and dead-lettering still apply. A batch

@@ -38,4 +38,15 @@ public sealed class AspNetCoreIntegrationTests(AspNetCoreWorkerFixture worker) :
         Assert.Equal(HttpStatusCode.InternalServerError, http.StatusCode);
         Assert.DoesNotContain("Hunter2", await http.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ExceptionAfterTheResponseStarted_FailsRedactedInsteadOfRewritingIt()
+    {
+        var (http, invocation) = await worker.InvokeAsync("AspNetStartedThenBoom", "hello");
+
+        Assert.Equal(Status.Failure, invocation.Result.Status);
+        Assert.Contains("SHIELD3001", invocation.Result.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hunter2", invocation.Result.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hunter2", await http.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
