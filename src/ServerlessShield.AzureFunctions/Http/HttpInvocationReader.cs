@@ -1,0 +1,69 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+
+namespace ServerlessShield.AzureFunctions;
+
+// Copies an HTTP trigger's request into the shield context: method, path, content type, query and headers, the body
+// as the "body" input and each query value as a text input. The body stays readable for the function.
+internal static class HttpInvocationReader
+{
+    public const string BodyPath = "body";
+    public const string QueryPathPrefix = "query.";
+
+    public static async ValueTask ReadAsync(FunctionContext functionContext, HttpRequestData request, ShieldContext context)
+    {
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var (name, values) in request.Headers)
+        {
+            foreach (var value in values)
+            {
+                headers.Add(new(name, value));
+            }
+        }
+
+        var query = new List<KeyValuePair<string, string>>();
+        var queryValues = request.Query;
+        foreach (var name in queryValues.AllKeys)
+        {
+            if (name is null || queryValues.GetValues(name) is not { } values)
+            {
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                query.Add(new(name, value));
+                context.Inputs.Add(ShieldInput.FromString(QueryPathPrefix + name, value, InputFormat.Text));
+            }
+        }
+
+        var http = new HttpRequestParts
+        {
+            Method = request.Method.ToUpperInvariant(),
+            Path = request.Url.AbsolutePath,
+            ContentType = FirstHeader(headers, "Content-Type"),
+            Query = query,
+            Headers = headers,
+        };
+        context.Http = http;
+
+        var body = await HttpBodyBuffer.ReadAsync(functionContext, request, context.Policy.MaxPayloadBytes, context.CancellationToken).ConfigureAwait(false);
+        if (!body.IsEmpty)
+        {
+            context.Inputs.Insert(0, new ShieldInput(BodyPath, body, http.IsJsonContent ? InputFormat.Json : InputFormat.Auto));
+        }
+    }
+
+    private static string? FirstHeader(List<KeyValuePair<string, string>> headers, string name)
+    {
+        foreach (var (key, value) in headers)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+}

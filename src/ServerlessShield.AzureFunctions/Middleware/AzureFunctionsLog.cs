@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+
+namespace ServerlessShield.AzureFunctions;
+
+// Log lines of the Azure Functions adapter. Event ids and names never move.
+internal static partial class AzureFunctionsLog
+{
+    [LoggerMessage(EventId = 150, EventName = "ShieldAttributeLookupFailed", Level = LogLevel.Warning,
+        Message = "The [Shield] attribute of {FunctionName} could not be read from {EntryPoint}; the function gets the policy of configuration only")]
+    public static partial void AttributeLookupFailed(ILogger logger, Exception exception, string functionName, string entryPoint);
+}

@@ -1,0 +1,147 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Hosting;
+using ServerlessShield.AzureFunctions.Tests.FakeHost.Rpc;
+
+namespace ServerlessShield.AzureFunctions.Tests.FakeHost;
+
+/// <summary>
+/// A real worker host (the worker's own gRPC client, invocation pipeline and executor) connected to a
+/// <see cref="FakeFunctionsHost"/>. Subclasses decide how the worker is built and which functions it loads.
+/// </summary>
+public abstract class WorkerFixture : IAsyncLifetime
+{
+    private readonly Dictionary<string, string> _functionIds = new(StringComparer.Ordinal);
+    private IHost? _worker;
+
+    protected FakeFunctionsHost Host { get; } = new();
+
+    protected static string AppDirectory => AppContext.BaseDirectory;
+
+    /// <summary>What the worker reported at init, such as <c>HttpUri</c> with the ASP.NET Core integration.</summary>
+    protected IDictionary<string, string> WorkerCapabilities { get; private set; } = new Dictionary<string, string>();
+
+    public async Task InitializeAsync()
+    {
+        await Host.StartAsync();
+        // Read by the worker when it builds a function definition; process-wide, so every fixture uses the same value.
+        Environment.SetEnvironmentVariable("FUNCTIONS_APPLICATION_DIRECTORY", AppDirectory);
+        _worker = BuildWorker(new Dictionary<string, string?>
+        {
+            ["Functions:Worker:HostEndpoint"] = Host.Address,
+            ["Functions:Worker:WorkerId"] = Guid.NewGuid().ToString(),
+            ["Functions:Worker:RequestId"] = Guid.NewGuid().ToString(),
+            ["Functions:Worker:GrpcMaxMessageLength"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await _worker.StartAsync();
+        await Host.Connected.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var init = await Host.SendAsync(new StreamingMessage
+        {
+            WorkerInitRequest = new WorkerInitRequest { HostVersion = "4.1040.0", FunctionAppDirectory = AppDirectory, WorkerDirectory = AppDirectory },
+        });
+        EnsureSuccess(init.WorkerInitResponse.Result, "worker init");
+        WorkerCapabilities = init.WorkerInitResponse.Capabilities;
+
+        foreach (var metadata in await GetFunctionsAsync())
+        {
+            var load = await Host.SendAsync(new StreamingMessage
+            {
+                FunctionLoadRequest = new FunctionLoadRequest { FunctionId = metadata.FunctionId, Metadata = metadata },
+            });
+            EnsureSuccess(load.FunctionLoadResponse.Result, "load of " + metadata.Name);
+            _functionIds[metadata.Name] = metadata.FunctionId;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_worker is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await Host.DisposeAsync();
+            await _worker.StopAsync(timeout.Token);
+            _worker.Dispose();
+        }
+        else
+        {
+            await Host.DisposeAsync();
+        }
+    }
+
+    /// <summary>Builds (does not start) the worker host with the given connection settings.</summary>
+    protected abstract IHost BuildWorker(IDictionary<string, string?> connection);
+
+    /// <summary>The functions to load: by default what the worker's metadata provider reports.</summary>
+    protected virtual async Task<IEnumerable<RpcFunctionMetadata>> GetFunctionsAsync()
+    {
+        var response = await Host.SendAsync(new StreamingMessage
+        {
+            FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = AppDirectory },
+        });
+        EnsureSuccess(response.FunctionMetadataResponse.Result, "metadata");
+        return response.FunctionMetadataResponse.FunctionMetadataResults;
+    }
+
+    public Task<InvocationResponse> InvokeHttpAsync(string function, string body, string contentType = "text/plain", string method = "POST", string query = "")
+    {
+        var http = new RpcHttp
+        {
+            Method = method,
+            Url = $"http://localhost/api/{function}{query}",
+            Body = new TypedData { Bytes = ByteString.CopyFromUtf8(body) },
+        };
+        http.NullableHeaders["content-type"] = new NullableString { Value = contentType };
+        var request = NewInvocation(function);
+        request.InputData.Add(new ParameterBinding { Name = "req", Data = new TypedData { Http = http } });
+        request.TriggerMetadata["Query"] = new TypedData { Json = "{}" };
+        request.TriggerMetadata["Headers"] = new TypedData { Json = "{}" };
+        return InvokeAsync(request);
+    }
+
+    public Task<InvocationResponse> InvokeMessageAsync(string function, string bindingName, string message, IDictionary<string, TypedData>? metadata = null)
+    {
+        var request = NewInvocation(function);
+        request.InputData.Add(new ParameterBinding { Name = bindingName, Data = new TypedData { String = message } });
+        foreach (var (key, value) in metadata ?? new Dictionary<string, TypedData>())
+        {
+            request.TriggerMetadata[key] = value;
+        }
+
+        return InvokeAsync(request);
+    }
+
+    public Task<InvocationResponse> InvokeAsync(string function, ParameterBinding input, string? queueTrigger = null)
+    {
+        var request = NewInvocation(function);
+        request.InputData.Add(input);
+        if (queueTrigger is not null)
+        {
+            // The host sends a queue message's raw text as trigger metadata too.
+            request.TriggerMetadata["QueueTrigger"] = new TypedData { String = queueTrigger };
+        }
+
+        return InvokeAsync(request);
+    }
+
+    protected InvocationRequest NewInvocation(string function) => new()
+    {
+        InvocationId = Guid.NewGuid().ToString(),
+        FunctionId = _functionIds[function],
+        // The worker dereferences the trace context unconditionally.
+        TraceContext = new RpcTraceContext { TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" },
+    };
+
+    protected async Task<InvocationResponse> InvokeAsync(InvocationRequest request)
+    {
+        var response = await Host.SendAsync(new StreamingMessage { InvocationRequest = request });
+        return response.InvocationResponse;
+    }
+
+    private static void EnsureSuccess(StatusResult result, string step)
+    {
+        if (result.Status != StatusResult.Types.Status.Success)
+        {
+            throw new InvalidOperationException($"The worker failed the {step}: {result.Exception?.Message} {result.Result}");
+        }
+    }
+}
