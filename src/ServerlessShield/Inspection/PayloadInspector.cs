@@ -326,7 +326,7 @@ internal sealed class PayloadInspector
     {
         if (text.Contains('\0'))
         {
-            _pending.Add((ShieldRules.NulCharacter, RenderPath(rootPath, frameBase, json), null));
+            _pending.Add((ShieldRules.NulCharacter, RenderPath(rootPath, frameBase, json), context.HashValue(text)));
         }
 
         if (!InspectionGate.NeedsInspection(text))
@@ -383,7 +383,7 @@ internal sealed class PayloadInspector
 
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            _pending.Add((ShieldRules.NulCharacter, path, null));
+            _pending.Add((ShieldRules.NulCharacter, path, context.HashValue(text)));
         }
 
         if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
