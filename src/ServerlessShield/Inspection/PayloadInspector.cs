@@ -337,22 +337,43 @@ internal sealed class PayloadInspector
         var trimmed = text.TrimStart();
         if (envelopeDepth < context.Policy.Limits.MaxEnvelopeDepth && trimmed.Length > 1 && trimmed[0] is '{' or '[')
         {
-            // JSON carried inside a string (an SQS body, an SNS Message): inspect its fields, not the blob.
-            var nested = Encoding.UTF8.GetBytes(text.ToString());
+            InspectEnvelope(context, text, rootPath, frameBase, json, envelopeDepth, scanner);
+            return;
+        }
+
+        if (Scan(text, scanner))
+        {
+            AddHits(RenderPath(rootPath, frameBase, json), context.HashValue(text));
+        }
+    }
+
+    // JSON carried inside a string (an SQS body, an SNS Message): inspect its fields, not the blob. If it is not
+    // JSON after all, the findings of the attempt are dropped and the string is inspected as text.
+    private void InspectEnvelope(ShieldContext context, ReadOnlySpan<char> text, string rootPath, int frameBase, ReadOnlySpan<byte> json, int envelopeDepth, InjectionScanner scanner)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var nested = buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer));
             var path = RenderPath(rootPath, frameBase, json);
             var before = _pending.Count;
-            if (IsJson(nested) && WalkJson(context, nested, path, envelopeDepth + 1, scanner))
+            if (WalkJson(context, nested, path, envelopeDepth + 1, scanner))
             {
                 return;
             }
 
             _pending.RemoveRange(before, _pending.Count - before);
-        }
 
-        var value = text.ToString();
-        if (Scan(value, scanner))
+            // The nested walk reused the character buffer that held the text; read it back from the bytes.
+            var value = Encoding.UTF8.GetString(nested);
+            if (Scan(value, scanner))
+            {
+                AddHits(path, context.HashValue(value));
+            }
+        }
+        finally
         {
-            AddHits(RenderPath(rootPath, frameBase, json), context.HashValue(value));
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -401,7 +422,7 @@ internal sealed class PayloadInspector
         }
     }
 
-    private bool Scan(string value, InjectionScanner scanner)
+    private bool Scan(ReadOnlySpan<char> value, InjectionScanner scanner)
     {
         _hits.Clear();
         scanner.Scan(value, _hits);
@@ -461,23 +482,6 @@ internal sealed class PayloadInspector
         if (name.Length > MaxPathSegment)
         {
             builder.Append('…');
-        }
-    }
-
-    private static bool IsJson(ReadOnlySpan<byte> data)
-    {
-        var reader = new Utf8JsonReader(data, new JsonReaderOptions { MaxDepth = 4096 });
-        try
-        {
-            while (reader.Read())
-            {
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
         }
     }
 
