@@ -10,5 +10,7 @@ public static class BuiltInDetectors
         new XmlExternalEntityDetector(),
         new NoSqlInjectionDetector(),
         new TemplateInjectionDetector(),
+        new SqlInjectionDetector(),
+        new LdapInjectionDetector(),
     ];
 }
