@@ -24,6 +24,7 @@ public class NoSqlInjectionDetectorTests
     [InlineData("' ; sleep(3000) ; '")]
     [InlineData("';t=new Date();while(new Date()-t<3000){}'")]
     [InlineData("db.accounts.drop()")]
+    [InlineData("db.getSiblingDB('admin').dropDatabase()")]
     public void IsMatch_OperatorsAndWhereScripts_AreDetected(string value) =>
         Assert.NotEmpty(Scanner.Scan(value));
 

@@ -52,6 +52,10 @@ public class SqlInjectionDetectorTests
     [InlineData("' + char(65)+char(66) + '")]
     [InlineData("1 ORDER BY 9--")]
     [InlineData("abc' GROUP BY 1,2 HAVING 1=1--")]
+    // Comments standing for spaces.
+    [InlineData("admin'/**/OR/**/2=2#")]
+    [InlineData("3/**/AND/**/4=4")]
+    [InlineData("9;copy (select '') to program 'uname'")]
     // PostgreSQL specifics.
     [InlineData("1 OR '{\"k\":1}'::jsonb ? 'k'")]
     [InlineData("cast_me(x)::int")]

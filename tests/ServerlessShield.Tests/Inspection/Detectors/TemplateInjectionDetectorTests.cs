@@ -34,6 +34,10 @@ public class TemplateInjectionDetectorTests
     [InlineData("#{ %x(uname) }")]
     [InlineData("{php}phpinfo();{/php}")]
     [InlineData("{$smarty.now}")]
+    [InlineData("{passthru('uname')}")]
+    [InlineData("{if system('uname')}{/if}")]
+    [InlineData("{8*8}")]
+    [InlineData("[=8*8]")]
     [InlineData("{{ constructor.constructor('return 1')() }}")]
     [InlineData("{{.}}")]
     [InlineData("%7B%7B7*7%7D%7D")]
@@ -57,6 +61,9 @@ public class TemplateInjectionDetectorTests
     [InlineData("Use $scope.apply() after the update")]
     [InlineData("a = {x: 7*7}")]
     [InlineData("C# string: $\"{a} {b}\"")]
+    [InlineData("<div>{renderItems()}</div>")]
+    [InlineData("{\"a\": 1}{2}")]
+    [InlineData("Set notation {1, 2, 3}")]
     public void IsMatch_OrdinaryValues_AreNotDetected(string value) =>
         Assert.Empty(Scanner.Scan(value));
 
@@ -68,6 +75,8 @@ public class TemplateInjectionDetectorTests
     [InlineData("$a.", 1 << 18)]
     [InlineData("'", 1 << 20)]
     [InlineData("#{(", 1 << 18)]
+    [InlineData("{1", 1 << 19)]
+    [InlineData("[=", 1 << 19)]
     public void IsMatch_PathologicalInput_Completes(string unit, int count) =>
         _ = new TemplateInjectionDetector().IsMatch(string.Concat(Enumerable.Repeat(unit, count)));
 }

@@ -17,7 +17,16 @@ internal static class MongoOperators
     // a quoted JSON key alone does not make them operators.
     private static readonly AsciiWordSet SharedWithOtherFormats = new(ignoreCase: false, "type", "comment", "set", "out", "merge");
 
+    // Methods of the mongo shell's db object (db.getCollection('x'), db.dropDatabase()).
+    private static readonly AsciiWordSet DatabaseMethods = new(
+        ignoreCase: false,
+        "getCollection", "getSiblingDB", "getMongo", "dropDatabase", "runCommand", "adminCommand", "eval",
+        "createUser", "dropUser", "getUsers", "shutdownServer", "currentOp", "killOp", "fsyncLock",
+        "getCollectionNames", "getCollectionInfos", "createCollection", "copyDatabase", "cloneDatabase");
+
     public static bool IsOperator(ReadOnlySpan<char> name) => Operators.Contains(name);
+
+    public static bool IsDatabaseMethod(ReadOnlySpan<char> name) => DatabaseMethods.Contains(name);
 
     public static bool IsSharedWithOtherFormats(ReadOnlySpan<char> name) => SharedWithOtherFormats.Contains(name);
 }

@@ -69,7 +69,7 @@ internal sealed class NoSqlInjectionDetector : IInjectionDetector
         return after < value.Length && value[after] == ':' && (before < 0 || value[before] is '{' or ',');
     }
 
-    // db.<collection>.<method>( — a mongo shell statement.
+    // db.<collection>.<method>( or db.<database method>( — a mongo shell statement.
     private static bool HasMongoShellCall(ReadOnlySpan<char> value)
     {
         var offset = 0;
@@ -89,6 +89,11 @@ internal sealed class NoSqlInjectionDetector : IInjectionDetector
             }
 
             var collectionEnd = SkipIdentifier(value, at + 3);
+            if (collectionEnd < value.Length && value[collectionEnd] == '(' && MongoOperators.IsDatabaseMethod(value[(at + 3)..collectionEnd]))
+            {
+                return true;
+            }
+
             if (collectionEnd == at + 3 || collectionEnd >= value.Length || value[collectionEnd] != '.')
             {
                 continue;

@@ -25,15 +25,23 @@ internal static class SqlInjectionPoint
     public static bool IsAttack(SqlLexer lexer, bool quoted, SqlToken breakout = default, bool valueStart = false, int budget = DefaultBudget)
     {
         var token = lexer.Next();
-        while (token.Is(SqlTokenKind.RightParen))
+        while (token.Kind is SqlTokenKind.RightParen or SqlTokenKind.Comment)
         {
+            if (token.Is(SqlTokenKind.Comment))
+            {
+                // A comment either cuts the query off here or stands for a space (admin'/**/OR/**/1=1).
+                var rest = lexer;
+                if (IsTruncation(token, ref rest, breakout))
+                {
+                    return quoted;
+                }
+            }
+
             token = lexer.Next();
         }
 
         switch (token.Kind)
         {
-            case SqlTokenKind.Comment:
-                return quoted && IsTruncation(token, ref lexer, breakout);
             case SqlTokenKind.Semicolon:
                 return IsStackedStatement(ref lexer, quoted, breakout, ref budget);
             case SqlTokenKind.Logical:

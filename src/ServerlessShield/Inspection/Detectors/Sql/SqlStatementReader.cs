@@ -46,7 +46,15 @@ internal static class SqlStatementReader
             case SqlWord.Call:
                 return IsName(lexer.NextCode()) && lexer.NextCode().Is(SqlTokenKind.LeftParen);
             case SqlWord.Copy:
-                return IsName(lexer.NextCode()) && lexer.NextCode() is var direction && (direction.Is(SqlWord.From) || IsWord(direction, "to", lexer.Text))
+                // COPY t FROM PROGRAM 'cmd' / COPY (SELECT ...) TO PROGRAM 'cmd'
+                var copied = lexer.NextCode();
+                if (copied.Is(SqlTokenKind.LeftParen))
+                {
+                    var inner = 16;
+                    SqlExpressionReader.SkipBalanced(ref lexer, ref inner, out _);
+                }
+
+                return (IsName(copied) || copied.Is(SqlTokenKind.LeftParen)) && lexer.NextCode() is var direction && (direction.Is(SqlWord.From) || IsWord(direction, "to", lexer.Text))
                     && lexer.NextCode() is var target && (target.Is(SqlTokenKind.String) || IsWord(target, "program", lexer.Text) || IsWord(target, "stdout", lexer.Text));
             case SqlWord.Load:
                 // LOAD DATA|XML [LOCAL] INFILE

@@ -53,6 +53,13 @@ internal static class TemplateKeywords
         "getProtectionDomain", "getEngineByName", "setAccessible", "getDeclaredMethod", "getDeclaredField",
         "registerUndefinedFilterCallback", "getFilter", "loadTemplate", "setCache");
 
+    // PHP functions that run commands or code, called from a Smarty-style {tag}.
+    public static readonly AsciiWordSet PhpExecution = new(
+        ignoreCase: true,
+        "system", "exec", "passthru", "shell_exec", "popen", "proc_open", "pcntl_exec", "eval", "assert", "phpinfo",
+        "include", "require", "include_once", "require_once", "file_get_contents", "file_put_contents", "readfile",
+        "fopen", "unlink", "call_user_func", "create_function", "preg_replace");
+
     // {{#name}} / {{/name}} block helpers of Handlebars and Mustache sections are template logic.
     public static bool IsBlockHelperName(ReadOnlySpan<char> name) => name.Length > 0 && char.IsAsciiLetter(name[0]);
 }

@@ -27,6 +27,9 @@ internal static class TemplateTagReader
             case '{' when LexChars.StartsWithIgnoreCase(value, i + 1, "php}") || LexChars.StartsWithIgnoreCase(value, i + 1, "/php}"):
                 attack = true;
                 return i + 1;
+            case '{' when char.IsAsciiLetter(next) || char.IsAsciiDigit(next):
+                attack = IsSmartyTag(value, i + 1);
+                return i + 1;
             case '$' when next == '{':
                 return ReadExpression(value, i + 2, BalancedClose(value, i + 2), out attack);
             case '$' when next == '!' && i + 2 < value.Length && value[i + 2] == '{':
@@ -37,6 +40,9 @@ internal static class TemplateTagReader
                 return ReadExpression(value, i + 2, BalancedClose(value, i + 2, '(', ')'), out attack);
             case '[' when next == '[':
                 return ReadExpression(value, i + 2, CloseOf(value, i + 2, "]]"), out attack);
+            case '[' when next == '=':
+                // [=expr]: FreeMarker's square-bracket interpolation.
+                return ReadExpression(value, i + 2, BalancedClose(value, i + 2, '[', ']'), out attack);
             case '<' when next == '%':
                 return ReadScriptlet(value, i + 2, out attack);
             case '<' or '[' when next == '#':
@@ -136,6 +142,59 @@ internal static class TemplateTagReader
     {
         attack = TemplateExpression.IsSuspicious(value[start..close]);
         return close;
+    }
+
+    // Single-brace tags of Smarty, Latte and friends: {system('id')}, {if phpinfo()}, or a tag that is nothing but
+    // literal arithmetic ({7*7}). JSON, CSS and JSX braces never open straight onto these.
+    private static bool IsSmartyTag(ReadOnlySpan<char> value, int start)
+    {
+        var word = ReadWord(value, start);
+        var after = start + word.Length;
+        if (word.SequenceEqual("if") && after < value.Length && value[after] == ' ')
+        {
+            after = LexChars.SkipSpaces(value, after);
+            word = ReadWord(value, after);
+            after += word.Length;
+        }
+
+        if (word.Length > 0 && !char.IsAsciiDigit(word[0]))
+        {
+            return after < value.Length && value[after] == '(' && TemplateKeywords.PhpExecution.Contains(word);
+        }
+
+        var window = value.Slice(start, Math.Min(value.Length - start, 33));
+        var close = window.IndexOf('}');
+        return close > 0 && IsLiteralArithmetic(window[..close]);
+    }
+
+    // 7*7, 3 + 4: numbers joined by arithmetic operators and nothing else.
+    private static bool IsLiteralArithmetic(ReadOnlySpan<char> content)
+    {
+        var operators = 0;
+        var expectNumber = true;
+        foreach (var c in content)
+        {
+            if (LexChars.IsSpace(c))
+            {
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c))
+            {
+                expectNumber = false;
+            }
+            else if (c is '*' or '+' or '-' or '/' && !expectNumber)
+            {
+                operators++;
+                expectNumber = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return operators > 0 && !expectNumber && content.IndexOfAny('*', '+', '/') >= 0;
     }
 
     // $class.inspect("java.lang.Runtime"), $x.getClass(): a Velocity reference that calls a method, judged like
