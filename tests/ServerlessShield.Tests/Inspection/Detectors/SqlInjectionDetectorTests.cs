@@ -64,6 +64,15 @@ public class SqlInjectionDetectorTests
     [InlineData("1%20UNION%20SELECT%20null%2Cnull--")]
     [InlineData("&#39; or 3=3 --")]
     [InlineData("\\u0027 or 1=1--")]
+    // Numbers glued to keywords, prefixed literals, CASE, subqueries, MSSQL trace hiding.
+    [InlineData("77UNION SELECT 1,2")]
+    [InlineData("_utf8'x' union select * from accounts")]
+    [InlineData("case when (5=5) then 1 else 0 end")]
+    [InlineData("(select top 1 secret from vault)")]
+    [InlineData("1;delete quick from logs")]
+    [InlineData("3 group by 1,acct having 1=1")]
+    [InlineData("1--sp_password")]
+    [InlineData("/list/3 OR 4=4")]
     // Typographic quotes become ASCII quotes through best-fit conversion.
     [InlineData("admin’ or ’1’=’1")]
     // Carried inside JSON or an XML attribute.
@@ -104,6 +113,15 @@ public class SqlInjectionDetectorTests
     [InlineData("user.trim() and str.substring(1)")]
     [InlineData("/*! jQuery v3.7.1 | (c) OpenJS Foundation */")]
     [InlineData("LAPTOP CASE 13\"")]
+    [InlineData("(select one from the list)")]
+    [InlineData("Type 'exec' to run")]
+    [InlineData("PS: sleep(1) helps in shell scripts")]
+    [InlineData("name='John' and age=30")]
+    [InlineData("Delete from cart")]
+    [InlineData("Drop table lamp, brass")]
+    [InlineData("In case when it rains then we end early")]
+    [InlineData("=IF(A1>0,\"pos\",\"neg\")")]
+    [InlineData("user.getName() == null || user.isAdmin()")]
     [InlineData("Meeting 9:00–17:30; Mon–Fri")]
     public void IsMatch_OrdinaryValues_AreNotDetected(string value) =>
         Assert.Empty(Scanner.Scan(value));

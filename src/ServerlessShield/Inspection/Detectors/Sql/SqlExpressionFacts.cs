@@ -5,6 +5,9 @@ internal struct SqlExpressionFacts
 {
     public int Operands;
     public bool HasComparison;
+
+    // A comparison of two literals or of a name with itself: 1=1, 'a'='a', 2>1, x=x (a tautology or contradiction).
+    public bool HasLiteralComparison;
     public bool HasCall;
     public bool HasSubquery;
     public bool HasLogical;

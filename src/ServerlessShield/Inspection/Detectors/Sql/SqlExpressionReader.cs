@@ -22,6 +22,10 @@ internal static class SqlExpressionReader
         var token = first;
         var comment = false;
         var expectOperand = true;
+        var comparedOperand = default(SqlToken);
+        var previousOperand = default(SqlToken);
+        var comparing = false;
+        var casting = false;
         while (true)
         {
             if (--budget < 0)
@@ -40,6 +44,8 @@ internal static class SqlExpressionReader
                     continue;
                 }
 
+                var operandsBefore = facts.Operands;
+                var lastBefore = facts.LastOperand;
                 if (!TryReadOperand(ref lexer, token, ref facts, ref budget, depth))
                 {
                     facts.Incomplete = true;
@@ -48,11 +54,32 @@ internal static class SqlExpressionReader
                     return facts;
                 }
 
+                // The operand just read, when it was a single literal or name (not a call or a group).
+                var simple = facts.Operands == operandsBefore + 1 && facts.LastOperand != lastBefore ? facts.LastOperand : default;
+                if (casting)
+                {
+                    // x::type: the type name belongs to the operand before it.
+                    casting = false;
+                }
+                else
+                {
+                    if (comparing && IsSameValue(comparedOperand, simple, lexer.Text))
+                    {
+                        facts.HasLiteralComparison = true;
+                    }
+
+                    previousOperand = simple;
+                }
+
+                comparing = false;
                 expectOperand = false;
             }
             else if (TryReadOperator(ref lexer, token, ref facts))
             {
                 expectOperand = true;
+                comparing = token.Kind == SqlTokenKind.Comparison;
+                comparedOperand = previousOperand;
+                casting = token.Kind == SqlTokenKind.Operator && token.Tag == ':' && token.Length == 2 && lexer.Text[token.Start + 1] == ':';
             }
             else if (token.Tag == '[')
             {
@@ -121,6 +148,23 @@ internal static class SqlExpressionReader
         (token.Kind == SqlTokenKind.Arithmetic && token.Length == 1 && IsSignOrComplement(token)) // - + ~
         || token.Kind == SqlTokenKind.Operator && token.Length == 1 // !
         || token.Is(SqlWord.Not) || token.Is(SqlWord.Binary) || token.Is(SqlWord.Distinct);
+
+    // Both sides are literals (1=1, 'a'='b', 2>1) or the same name (x=x).
+    private static bool IsSameValue(SqlToken left, SqlToken right, ReadOnlySpan<char> text)
+    {
+        if (left.Kind == SqlTokenKind.End || right.Kind == SqlTokenKind.End)
+        {
+            return false;
+        }
+
+        if (left.IsLiteral && right.IsLiteral)
+        {
+            return true;
+        }
+
+        return left.IsIdentifier && right.IsIdentifier
+            && text.Slice(left.Start, left.Length).Equals(text.Slice(right.Start, right.Length), StringComparison.OrdinalIgnoreCase);
+    }
 
     // Whether the nearest non-space character before index closes a string literal.
     private static bool IsAfterString(ReadOnlySpan<char> text, int index)
@@ -258,6 +302,7 @@ internal static class SqlExpressionReader
         {
             var inner = ReadFrom(ref lexer, token, ref budget, depth + 1);
             facts.HasComparison |= inner.HasComparison;
+            facts.HasLiteralComparison |= inner.HasLiteralComparison;
             facts.HasCall |= inner.HasCall;
             facts.HasSubquery |= inner.HasSubquery;
             facts.HasLogical |= inner.HasLogical;

@@ -25,7 +25,7 @@ internal sealed class SqlInjectionDetector : IInjectionDetector
         || (value.IndexOfAny(SingleQuotes) >= 0 && IsAttackInQuotedReading(value, '\''))
         || (value.Contains('"') && IsAttackInQuotedReading(value, '"'))
         || (value.Contains('`') && IsAttackInQuotedReading(value, '`'))
-        || SqlProbe.IsDanglingCall(value) || SqlProbe.HasExecutableComment(value);
+        || SqlProbe.IsDanglingCall(value) || SqlProbe.HasExecutableComment(value) || SqlProbe.MentionsLogHiding(value);
 
     private static ReadOnlySpan<char> SingleQuotes => "'\u2018\u2019\u2032\u02BC";
 
@@ -49,7 +49,7 @@ internal sealed class SqlInjectionDetector : IInjectionDetector
 
         var budget = SqlInjectionPoint.DefaultBudget;
         var statementStart = lexer;
-        if (SqlStatementReader.IsStatement(statementStart.NextCode(), ref statementStart, ref budget))
+        if (SqlStatementReader.IsStatement(statementStart.NextCode(), ref statementStart, ref budget, standalone: true))
         {
             return true;
         }
@@ -105,7 +105,7 @@ internal sealed class SqlInjectionDetector : IInjectionDetector
             return false;
         }
 
-        return SqlInjectionPoint.IsAttack(afterOperand, quoted: false, budget: SeparatorBudget);
+        return SqlInjectionPoint.IsAttack(afterOperand, quoted: false, budget: SeparatorBudget, strict: true);
     }
 
     // / ? & = : where a URL path segment or query parameter (and so a fresh value) begins.

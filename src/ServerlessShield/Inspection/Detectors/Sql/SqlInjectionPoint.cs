@@ -22,7 +22,9 @@ internal static class SqlInjectionPoint
     }
 
     // breakout is the literal the value closed (quoted readings); valueStart says nothing precedes the point.
-    public static bool IsAttack(SqlLexer lexer, bool quoted, SqlToken breakout = default, bool valueStart = false, int budget = DefaultBudget)
+    // strict: a weak context (a URL separator inside a longer value) where only a tautology, a call or a subquery
+    // makes a condition an attack ("name='John' and age=30" is a filter someone typed, "id=1 or 1=1" is not).
+    public static bool IsAttack(SqlLexer lexer, bool quoted, SqlToken breakout = default, bool valueStart = false, int budget = DefaultBudget, bool strict = false)
     {
         var token = lexer.Next();
         while (token.Kind is SqlTokenKind.RightParen or SqlTokenKind.Comment)
@@ -45,7 +47,7 @@ internal static class SqlInjectionPoint
             case SqlTokenKind.Semicolon:
                 return IsStackedStatement(ref lexer, quoted, breakout, ref budget);
             case SqlTokenKind.Logical:
-                return IsCondition(ref lexer, quoted, valueStart, ref budget);
+                return IsCondition(ref lexer, quoted, valueStart, strict, ref budget);
             case SqlTokenKind.Comparison when quoted:
                 return IsSplicedExpression(ref lexer, ref budget, SpliceStrength.Comparison);
             case SqlTokenKind.Comparison when breakout.Is(SqlTokenKind.String):
@@ -54,24 +56,26 @@ internal static class SqlInjectionPoint
             case SqlTokenKind.Arithmetic or SqlTokenKind.Operator when quoted:
                 return IsSplicedExpression(ref lexer, ref budget, SpliceStrength.Call);
             case SqlTokenKind.Word:
-                return IsClause(token, ref lexer, quoted, breakout, valueStart, ref budget);
+                return IsClause(token, ref lexer, quoted, breakout, valueStart, strict, ref budget);
             default:
                 return false;
         }
     }
 
-    private static bool IsClause(SqlToken token, ref SqlLexer lexer, bool quoted, SqlToken breakout, bool valueStart, ref int budget)
+    private static bool IsClause(SqlToken token, ref SqlLexer lexer, bool quoted, SqlToken breakout, bool valueStart, bool strict, ref int budget)
     {
         switch (token.Word)
         {
             case SqlWord.And or SqlWord.Or or SqlWord.Xor:
-                return IsCondition(ref lexer, quoted, valueStart, ref budget);
+                return IsCondition(ref lexer, quoted, valueStart, strict, ref budget);
             case SqlWord.Union:
                 // Right after a breakout, UNION SELECT needs no further proof.
                 var union = lexer;
                 return SqlSignatures.IsUnionSelect(ref lexer) || (quoted && IsBareUnionSelect(ref union));
             case SqlWord.Order or SqlWord.Group:
                 return lexer.NextCode().Is(SqlWord.By) && IsOrderingList(ref lexer, quoted, ref budget);
+            case SqlWord.Else or SqlWord.Then or SqlWord.When:
+                return false;
             case SqlWord.Having or SqlWord.Where:
                 var condition = SqlExpressionReader.Read(ref lexer, ref budget);
                 return condition.HasComparison && !condition.Incomplete && EndsInjection(condition);
@@ -80,7 +84,7 @@ internal static class SqlInjectionPoint
                 var alias = lexer.NextCode();
                 var next = lexer.NextCode();
                 return (alias.Kind is SqlTokenKind.Word or SqlTokenKind.String)
-                    && (next.Is(SqlWord.From) || (next.Is(SqlWord.Where) && IsClause(next, ref lexer, quoted, breakout, valueStart, ref budget)));
+                    && (next.Is(SqlWord.From) || (next.Is(SqlWord.Where) && IsClause(next, ref lexer, quoted, breakout, valueStart, strict, ref budget)));
             case SqlWord.Limit:
                 var limit = SqlExpressionReader.Read(ref lexer, ref budget);
                 return quoted && limit.Terminator.Kind is SqlTokenKind.End or SqlTokenKind.Comma && (limit.CommentBeforeTerminator || limit.Terminator.Is(SqlTokenKind.Comma));
@@ -127,12 +131,17 @@ internal static class SqlInjectionPoint
 
     // After AND/OR: a condition that compares, calls or queries (or, after a quote, a bare operand the query is cut off after),
     // ending where the rest of the application's query can follow.
-    private static bool IsCondition(ref SqlLexer lexer, bool quoted, bool valueStart, ref int budget)
+    private static bool IsCondition(ref SqlLexer lexer, bool quoted, bool valueStart, bool strict, ref int budget)
     {
         var facts = SqlExpressionReader.Read(ref lexer, ref budget);
         if (facts.Incomplete || !EndsInjection(facts))
         {
             return false;
+        }
+
+        if (strict)
+        {
+            return facts.HasLiteralComparison || facts.HasCall || facts.HasSubquery || facts.HasComment || facts.OutOfBudget;
         }
 
         // "AND 1", " or true": a value that is nothing but a boolean tail.
@@ -151,6 +160,16 @@ internal static class SqlInjectionPoint
         if (facts.Incomplete || !EndsInjection(facts))
         {
             return false;
+        }
+
+        // test'-1 union(select ...): whatever the splice, a UNION SELECT after it settles the matter.
+        if (facts.Terminator.Is(SqlWord.Union))
+        {
+            var union = lexer;
+            if (SqlSignatures.IsUnionSelect(ref union))
+            {
+                return true;
+            }
         }
 
         var active = facts.HasCall || facts.HasSubquery;
@@ -204,6 +223,13 @@ internal static class SqlInjectionPoint
             }
 
             active |= facts.IsActive;
+            if (facts.Terminator.Is(SqlWord.Having))
+            {
+                // GROUP BY 1,col HAVING 1=1: the aggregate filter error-probes the grouped columns.
+                var having = SqlExpressionReader.Read(ref lexer, ref budget);
+                return having.HasComparison && !having.Incomplete && EndsInjection(having);
+            }
+
             if (!facts.Terminator.Is(SqlTokenKind.Comma))
             {
                 return EndsInjection(facts) && (quoted || numeric || active);

@@ -165,6 +165,37 @@ internal ref struct SqlLexer
         return text.Length;
     }
 
+    private static bool IsKeywordAt(ReadOnlySpan<char> text, int index)
+    {
+        var end = index;
+        while (end < text.Length && IsWordPart(text[end]))
+        {
+            end++;
+        }
+
+        return SqlKeywords.Classify(text[index..end]) is SqlWord.Union or SqlWord.Or or SqlWord.And or SqlWord.Xor
+            or SqlWord.Order or SqlWord.Group or SqlWord.Having or SqlWord.Limit or SqlWord.Select or SqlWord.From;
+    }
+
+    private static bool IsFormEncodedSpace(ReadOnlySpan<char> text, int plus)
+    {
+        var before = plus;
+        while (before > 0 && char.IsAsciiLetter(text[before - 1]))
+        {
+            before--;
+        }
+
+        var after = plus + 1;
+        while (after < text.Length && char.IsAsciiLetter(text[after]))
+        {
+            after++;
+        }
+
+        return before < plus && after > plus + 1
+            && SqlKeywords.Classify(text[before..plus]) is not (SqlWord.Identifier or SqlWord.Object)
+            && SqlKeywords.Classify(text[(plus + 1)..after]) is not (SqlWord.Identifier or SqlWord.Object);
+    }
+
     private static bool IsWordStart(char c) => char.IsAsciiLetter(c) || c == '_' || (c > 0x7F && char.IsLetter(c));
 
     private static bool IsWordPart(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' || (c > 0x7F && char.IsLetterOrDigit(c));
@@ -194,9 +225,9 @@ internal ref struct SqlLexer
                 // The end of an executable comment, or a stray "*/" left by a comment opened in another parameter.
                 _position += 2;
             }
-            else if (c == '+' && _position > 0 && char.IsAsciiLetter(text[_position - 1]) && _position + 1 < text.Length && char.IsAsciiLetter(text[_position + 1]))
+            else if (c == '+' && IsFormEncodedSpace(text, _position))
             {
-                // UNION+SELECT: a form-encoded space between two words (a sum of two words means nothing else).
+                // UNION+SELECT: a form-encoded space between two keywords (a sum of two keywords means nothing).
                 _position++;
             }
             else
@@ -272,8 +303,9 @@ internal ref struct SqlLexer
             }
         }
 
-        // 3rd, 70S, 4dm1n: digits glued to letters are a word, not a number.
-        if (i < text.Length && IsWordPart(text[i]))
+        // 3rd, 70S, 4dm1n: digits glued to letters are a word, not a number, unless the letters are a keyword
+        // (1union, 25UNION SELECT): MySQL ends the number there.
+        if (i < text.Length && IsWordPart(text[i]) && !IsKeywordAt(text, i))
         {
             return text[start] == '.' ? Single(SqlTokenKind.Dot, start) : ReadWord(start);
         }
@@ -294,7 +326,8 @@ internal ref struct SqlLexer
         // N'text', x'4142', b'01', E'\n', _utf8'x': a prefixed string literal is a string.
         if (i < text.Length && text[i] == '\'' && (i - start == 1 ? text[start] is 'n' or 'N' or 'x' or 'X' or 'b' or 'B' or 'e' or 'E' : text[start] == '_'))
         {
-            return ReadString(start, '\'') with { Start = start };
+            _position = FindStringEnd(text, i + 1, '\'', out var closed);
+            return new SqlToken(SqlTokenKind.String, start, _position - start, Closed: closed);
         }
 
         _position = i;

@@ -4,6 +4,10 @@ namespace ServerlessShield;
 // scanners send these to see whether the name reaches the query. Ordinary text does not end in "name(".
 internal static class SqlProbe
 {
+    // SQL Server leaves statements mentioning sp_password out of its trace log; injections append it in a comment.
+    public static bool MentionsLogHiding(ReadOnlySpan<char> value) =>
+        value.IndexOf("sp_password", StringComparison.OrdinalIgnoreCase) >= 0;
+
     public static bool IsDanglingCall(ReadOnlySpan<char> value)
     {
         value = value.Trim();

@@ -17,7 +17,7 @@ internal static class SqlSignatures
             case SqlTokenKind.Semicolon:
                 return SqlStatementReader.IsStatement(after.NextCode(), ref after, ref budget);
             case SqlTokenKind.LeftParen:
-                return after.NextCode().Is(SqlWord.Select) && SqlStatementReader.IsSelectWithEvidence(ref after, ref budget);
+                return after.NextCode().Is(SqlWord.Select) && SqlStatementReader.IsSelectWithEvidence(ref after, ref budget, requireFromOnly: true);
             case SqlTokenKind.Variable:
                 return token.Tag == '@' && token.Length > 2;
             case SqlTokenKind.Operator when token.Length == 2 && token.Tag == ':' && after.Text[token.Start + 1] == ':':
@@ -47,9 +47,11 @@ internal static class SqlSignatures
                 var procedure = after.NextCode();
                 return SqlStatementReader.IsWord(procedure, "analyse", after.Text) || SqlStatementReader.IsWord(procedure, "analyze", after.Text);
             case SqlWord.Drop or SqlWord.Create or SqlWord.Alter or SqlWord.Truncate:
-                return SqlStatementReader.IsStatement(token, ref after, ref budget);
+                return SqlStatementReader.IsStatement(token, ref after, ref budget, standalone: true);
+            case SqlWord.Case:
+                return IsCaseExpression(ref after, ref budget);
             case SqlWord.Identifier or SqlWord.Object:
-                return !previous.Is(SqlTokenKind.Dot) && IsDatabaseName(token, ref after, ref budget);
+                return !previous.Is(SqlTokenKind.Dot) && IsDatabaseName(previous, token, ref after, ref budget);
             default:
                 return false;
         }
@@ -64,8 +66,10 @@ internal static class SqlSignatures
             token = lexer.NextCode();
         }
 
+        var parenthesised = false;
         while (token.Is(SqlTokenKind.LeftParen))
         {
+            parenthesised = true;
             token = lexer.NextCode();
         }
 
@@ -92,13 +96,68 @@ internal static class SqlSignatures
         var next = lexer.NextCode(out comment);
         return item.Kind == SqlTokenKind.Word
             && (comment || next.Kind is SqlTokenKind.LeftParen or SqlTokenKind.Comma or SqlTokenKind.Dot || next.Is(SqlWord.From)
+                || (parenthesised && next.Is(SqlTokenKind.RightParen))
                 || IsFunctionName(lexer.Text.Slice(item.Start, item.Length)));
+    }
+
+    // CASE [x] WHEN a THEN b [WHEN ...] [ELSE c] END, complete: "in case when it rains" has no THEN after a
+    // condition and no END.
+    private static bool IsCaseExpression(ref SqlLexer lexer, ref int budget)
+    {
+        var token = lexer.NextCode();
+        if (!token.Is(SqlWord.When))
+        {
+            var subject = SqlExpressionReader.ReadFrom(ref lexer, token, ref budget);
+            if (subject.Incomplete)
+            {
+                return false;
+            }
+
+            token = subject.Terminator;
+        }
+
+        var arms = 0;
+        while (token.Is(SqlWord.When) && budget > 0)
+        {
+            var condition = SqlExpressionReader.Read(ref lexer, ref budget);
+            if (condition.Incomplete || !condition.Terminator.Is(SqlWord.Then))
+            {
+                return false;
+            }
+
+            var result = SqlExpressionReader.Read(ref lexer, ref budget);
+            if (result.Incomplete)
+            {
+                return false;
+            }
+
+            arms++;
+            token = result.Terminator;
+        }
+
+        if (arms > 0 && token.Is(SqlWord.Else))
+        {
+            var otherwise = SqlExpressionReader.Read(ref lexer, ref budget);
+            if (otherwise.Incomplete)
+            {
+                return false;
+            }
+
+            token = otherwise.Terminator;
+        }
+
+        return arms > 0 && token.Is(SqlWord.End);
     }
 
     private static bool IsFunctionName(ReadOnlySpan<char> name) =>
         SqlFunctions.Distinctive.Contains(name) || SqlFunctions.Common.Contains(name) || SqlFunctions.Delay.Contains(name);
 
-    private static bool IsDatabaseName(SqlToken token, ref SqlLexer lexer, ref int budget)
+    private static bool IsOperandPosition(SqlToken previous) =>
+        previous.Kind is SqlTokenKind.End or SqlTokenKind.LeftParen or SqlTokenKind.Comma or SqlTokenKind.Comparison
+            or SqlTokenKind.Arithmetic or SqlTokenKind.Logical or SqlTokenKind.Semicolon or SqlTokenKind.String or SqlTokenKind.Operator
+        || (previous.Kind == SqlTokenKind.Word && previous.Word is not (SqlWord.Identifier or SqlWord.Object));
+
+    private static bool IsDatabaseName(SqlToken previous, SqlToken token, ref SqlLexer lexer, ref int budget)
     {
         var name = lexer.Text.Slice(token.Start, token.Length).Trim('`');
         if (SqlFunctions.CatalogObjects.Contains(name))
@@ -164,7 +223,9 @@ internal static class SqlSignatures
                 && nextCall.Kind == SqlTokenKind.Word && SqlFunctions.CodePoint.Contains(lexer.Text.Slice(nextCall.Start, nextCall.Length));
         }
 
-        return SqlFunctions.Delay.Contains(name) && HasDelayArguments(ref lexer, ref budget);
+        // sleep(5) counts where an operand can stand in SQL, not in "PS: sleep(1) helps" or "use sleep(1)".
+        return SqlFunctions.Delay.Contains(name) && (!name.Equals("sleep", StringComparison.OrdinalIgnoreCase) || IsOperandPosition(previous))
+            && HasDelayArguments(ref lexer, ref budget);
     }
 
     // sleep(5), sleep(20 div 3), benchmark(5000000,md5(1)): the arguments are a numeric expression (or a quoted

@@ -12,7 +12,9 @@ internal static class SqlStatementReader
     private static readonly AsciiWordSet NiladicFunctions = new(
         ignoreCase: true, "current_user", "session_user", "system_user", "current_date", "current_time", "current_timestamp", "localtimestamp", "current_role");
 
-    public static bool IsStatement(SqlToken first, ref SqlLexer lexer, ref int budget)
+    // standalone: nothing (no ";", no breakout) ends an application statement before this one, so the statement
+    // must be unmistakable on its own ("Delete from cart" and "Drop table lamp" are shop text).
+    public static bool IsStatement(SqlToken first, ref SqlLexer lexer, ref int budget, bool standalone = false)
     {
         if (first.Kind != SqlTokenKind.Word)
         {
@@ -29,9 +31,16 @@ internal static class SqlStatementReader
                 return IsName(lexer.NextCode()) && lexer.NextCode().Is(SqlWord.Set) && IsAssignmentTarget(lexer.NextCode())
                     && lexer.NextCode().Kind is SqlTokenKind.Comparison or SqlTokenKind.Operator;
             case SqlWord.Delete:
-                return lexer.NextCode().Is(SqlWord.From) && IsName(lexer.NextCode()) && EndsClause(ref lexer);
+                // DELETE [LOW_PRIORITY] [QUICK] [IGNORE] FROM t
+                var from = lexer.NextCode();
+                while (IsWord(from, "low_priority", lexer.Text) || IsWord(from, "quick", lexer.Text) || IsWord(from, "ignore", lexer.Text))
+                {
+                    from = lexer.NextCode();
+                }
+
+                return from.Is(SqlWord.From) && IsName(lexer.NextCode()) && EndsClause(ref lexer, standalone, ref budget);
             case SqlWord.Drop or SqlWord.Create or SqlWord.Alter or SqlWord.Truncate:
-                return IsDefinition(first.Word, ref lexer);
+                return IsDefinition(first.Word, ref lexer, standalone);
             case SqlWord.Exec:
                 return IsExecute(ref lexer);
             case SqlWord.Declare:
@@ -86,7 +95,7 @@ internal static class SqlStatementReader
     public static bool IsExecute(ref SqlLexer lexer)
     {
         var target = lexer.NextCode();
-        if (target.Kind is SqlTokenKind.Variable or SqlTokenKind.String || target.Is(SqlWord.Immediate))
+        if (target.Kind is SqlTokenKind.Variable || target.Is(SqlWord.Immediate))
         {
             return true;
         }
@@ -110,12 +119,15 @@ internal static class SqlStatementReader
     }
 
     // SELECT with a select list that says SQL.
-    public static bool IsSelectWithEvidence(ref SqlLexer lexer, ref int budget)
+    // requireFromOnly: a parenthesised SELECT (a subquery) needs only a FROM to count, the parentheses say SQL.
+    public static bool IsSelectWithEvidence(ref SqlLexer lexer, ref int budget, bool requireFromOnly = false)
     {
         var token = lexer.NextCode(out var comment);
+        var onlyNamesAfterTop = true;
         while (token.Is(SqlWord.All) || token.Is(SqlWord.Distinct) || token.Is(SqlWord.Top))
         {
             var wasTop = token.Is(SqlWord.Top);
+            onlyNamesAfterTop &= !wasTop;
             token = lexer.NextCode();
             if (wasTop && token.Kind is SqlTokenKind.Number)
             {
@@ -124,12 +136,14 @@ internal static class SqlStatementReader
         }
 
         var evidence = false;
+        var onlyNames = onlyNamesAfterTop;
         var items = 0;
         while (--budget >= 0)
         {
             if (token.Is(SqlTokenKind.Arithmetic) && token.Tag == '*')
             {
                 evidence = true;
+                onlyNames = false;
                 token = lexer.NextCode(out comment);
             }
             else
@@ -141,6 +155,7 @@ internal static class SqlStatementReader
                 }
 
                 evidence |= facts.IsActive || (token.Is(SqlTokenKind.Variable) && token.Tag == '@') || facts.OutOfBudget || IsDatabaseFunctionName(token, lexer.Text);
+                onlyNames &= facts.Operands == 1 && facts.LastOperand.IsIdentifier && !facts.IsActive && token.IsIdentifier;
                 token = facts.Terminator;
                 comment = facts.CommentBeforeTerminator;
                 if (token.Is(SqlWord.As))
@@ -177,18 +192,8 @@ internal static class SqlStatementReader
                 return false;
             }
 
-            token = lexer.NextCode(out comment);
-            while (token.Is(SqlTokenKind.Dot))
-            {
-                // schema.table, and SQL Server's db..table.
-                token = lexer.NextCode();
-                if (token.Is(SqlTokenKind.Dot))
-                {
-                    token = lexer.NextCode();
-                }
-
-                token = lexer.NextCode(out comment);
-            }
+            evidence |= (requireFromOnly && !onlyNames) || IsWord(source, "dual", lexer.Text);
+            token = ReadTableList(ref lexer, ref budget, out comment);
 
             if (token.Is(SqlWord.Where))
             {
@@ -221,6 +226,55 @@ internal static class SqlStatementReader
         }
 
         return evidence && EndsStatement(token);
+    }
+
+    // After FROM's first source: [.name | ..name] [[AS] alias] [, source [alias]]... ; returns the token after it.
+    private static SqlToken ReadTableList(ref SqlLexer lexer, ref int budget, out bool comment)
+    {
+        var token = lexer.NextCode(out comment);
+        while (--budget >= 0)
+        {
+            while (token.Is(SqlTokenKind.Dot))
+            {
+                // schema.table, and SQL Server's db..table.
+                token = lexer.NextCode();
+                if (token.Is(SqlTokenKind.Dot))
+                {
+                    token = lexer.NextCode();
+                }
+
+                token = lexer.NextCode(out comment);
+            }
+
+            if (token.Is(SqlWord.As))
+            {
+                lexer.NextCode();
+                token = lexer.NextCode(out comment);
+            }
+            else if (token.IsIdentifier && !comment)
+            {
+                token = lexer.NextCode(out comment);
+            }
+
+            if (!token.Is(SqlTokenKind.Comma))
+            {
+                return token;
+            }
+
+            var source = lexer.NextCode();
+            if (source.Is(SqlTokenKind.LeftParen))
+            {
+                SqlExpressionReader.SkipBalanced(ref lexer, ref budget, out _);
+            }
+            else if (!IsName(source))
+            {
+                return source;
+            }
+
+            token = lexer.NextCode(out comment);
+        }
+
+        return token;
     }
 
     private static bool EndsStatement(SqlToken token) =>
@@ -301,7 +355,7 @@ internal static class SqlStatementReader
     }
 
     // DROP/CREATE/ALTER/TRUNCATE [OR REPLACE] [TEMPORARY] TABLE|DATABASE|VIEW|FUNCTION|PROCEDURE... name ...
-    private static bool IsDefinition(SqlWord verb, ref SqlLexer lexer)
+    private static bool IsDefinition(SqlWord verb, ref SqlLexer lexer, bool standalone)
     {
         var token = lexer.NextCode();
         if (token.Is(SqlWord.Or))
@@ -330,7 +384,8 @@ internal static class SqlStatementReader
         }
 
         // IF [NOT] EXISTS
-        if (IsWord(token, "if", lexer.Text))
+        var guarded = IsWord(token, "if", lexer.Text);
+        if (guarded)
         {
             token = lexer.NextCode();
             if (token.Is(SqlWord.Not))
@@ -360,19 +415,27 @@ internal static class SqlStatementReader
 
         return verb switch
         {
+            SqlWord.Create when standalone => comment || guarded || after.Kind is SqlTokenKind.LeftParen or SqlTokenKind.Semicolon || after.Is(SqlWord.As) || after.Is(SqlWord.Select),
             SqlWord.Create => comment || after.Kind is SqlTokenKind.LeftParen or SqlTokenKind.End or SqlTokenKind.Semicolon || after.Is(SqlWord.As) || after.Is(SqlWord.Select)
                 || IsWord(after, "identified", lexer.Text) || IsWord(after, "with", lexer.Text) || IsWord(after, "password", lexer.Text),
             SqlWord.Alter => after.Kind == SqlTokenKind.Word && (after.Word is SqlWord.Drop or SqlWord.Alter or SqlWord.Set
                 || IsWord(after, "add", lexer.Text) || IsWord(after, "change", lexer.Text) || IsWord(after, "modify", lexer.Text) || IsWord(after, "rename", lexer.Text) || IsWord(after, "owner", lexer.Text)),
+            _ when standalone => comment || guarded || after.Is(SqlTokenKind.Semicolon) || IsWord(after, "cascade", lexer.Text),
             _ => comment || after.Kind is SqlTokenKind.End or SqlTokenKind.Semicolon or SqlTokenKind.Comma || IsWord(after, "cascade", lexer.Text),
         };
     }
 
-    // After DELETE FROM t: the statement ends or filters.
-    private static bool EndsClause(ref SqlLexer lexer)
+    // After DELETE FROM t: the statement ends or filters (standalone: a filter that compares, or a cut-off).
+    private static bool EndsClause(ref SqlLexer lexer, bool standalone, ref int budget)
     {
         var token = lexer.NextCode(out var comment);
-        return comment || token.Kind is SqlTokenKind.End or SqlTokenKind.Semicolon || token.Is(SqlWord.Where) || token.Is(SqlWord.Limit);
+        if (token.Is(SqlWord.Where) && standalone)
+        {
+            var condition = SqlExpressionReader.Read(ref lexer, ref budget);
+            return condition.HasComparison && !condition.Incomplete;
+        }
+
+        return comment || token.Is(SqlTokenKind.Semicolon) || (!standalone && (token.Is(SqlTokenKind.End) || token.Is(SqlWord.Where) || token.Is(SqlWord.Limit)));
     }
 
     private static bool IsDatabaseFunctionName(SqlToken token, ReadOnlySpan<char> text)
