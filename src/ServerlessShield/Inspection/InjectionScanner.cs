@@ -56,6 +56,21 @@ public sealed class InjectionScanner
         }
     }
 
+    /// <summary>Judges a JSON property name with the detectors that understand names (<see cref="IPropertyNameDetector"/>).</summary>
+    /// <param name="name">The unescaped property name.</param>
+    /// <param name="hits">Receives the rules that fire, each once.</param>
+    public void ScanPropertyName(ReadOnlySpan<char> name, ICollection<ShieldRule> hits)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        foreach (var detector in _detectors)
+        {
+            if (detector is IPropertyNameDetector names && names.IsMatchPropertyName(name) && !hits.Contains(detector.Rule))
+            {
+                hits.Add(detector.Rule);
+            }
+        }
+    }
+
     /// <summary>Scans a value and returns the rules that fire.</summary>
     /// <param name="value">The raw string value.</param>
     /// <returns>The rules, each once, in detector order.</returns>

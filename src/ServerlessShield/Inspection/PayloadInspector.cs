@@ -442,12 +442,24 @@ internal sealed class PayloadInspector
         }
     }
 
+    // A key is judged as a name (operators smuggled in as keys) and as a value (an attack string used as a key).
     private void ScanUtf8(ShieldContext context, ReadOnlySpan<byte> utf8, string rootPath, int frameBase, ReadOnlySpan<byte> json, InjectionScanner scanner)
     {
         var text = Encoding.UTF8.GetString(utf8);
-        if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
+        if (!InspectionGate.NeedsInspection(text))
         {
+            return;
+        }
+
+        _hits.Clear();
+        scanner.ScanPropertyName(text, _hits);
+        scanner.Scan(text.AsSpan(), _hits);
+        if (_hits.Count > 0)
+        {
+            var (token, allowHtml) = (_currentToken, _currentAllowHtml);
+            (_currentToken, _currentAllowHtml) = (-1, false);
             AddHits(RenderPath(rootPath, frameBase, json), context.HashValue(text));
+            (_currentToken, _currentAllowHtml) = (token, allowHtml);
         }
     }
 

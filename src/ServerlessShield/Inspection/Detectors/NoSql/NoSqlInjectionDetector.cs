@@ -4,8 +4,12 @@ namespace ServerlessShield;
 // object key ({"$ne": null}, {$gt: ''}, "$where": ...) or in the bracket syntax form parsers turn into objects
 // (user[$ne]=x); server-side JavaScript that breaks out of a $where string (see WhereScriptBreakout); or a mongo
 // shell call (db.users.find(...)). A "$word" alone is not enough: prices, shell variables and PHP code stay clean.
-internal sealed class NoSqlInjectionDetector : IInjectionDetector
+internal sealed class NoSqlInjectionDetector : IPropertyNameDetector
 {
+    // As a key, "$ne" is the attack itself; names other formats use as keys ("$type", "$comment") stay clean.
+    public bool IsMatchPropertyName(ReadOnlySpan<char> name) =>
+        name.Length > 1 && name[0] == '$' && MongoOperators.IsOperator(name[1..]) && !MongoOperators.IsSharedWithOtherFormats(name[1..]);
+
     public ShieldRule Rule => ShieldRules.NoSqlInjection;
 
     public bool IsMatch(ReadOnlySpan<char> value) =>
