@@ -72,6 +72,10 @@ public class SqlInjectionDetectorTests
     [InlineData("1;delete quick from logs")]
     [InlineData("3 group by 1,acct having 1=1")]
     [InlineData("1--sp_password")]
+    [InlineData("x' IN BOOLEAN MODE) AND 6=6#")]
+    [InlineData("7+AND+6=6")]
+    [InlineData("'+or+3=3--")]
+    [InlineData("7 AND 6 BETWEEN 5 AND 7")]
     [InlineData("/list/3 OR 4=4")]
     // Typographic quotes become ASCII quotes through best-fit conversion.
     [InlineData("admin’ or ’1’=’1")]
@@ -122,6 +126,8 @@ public class SqlInjectionDetectorTests
     [InlineData("In case when it rains then we end early")]
     [InlineData("=IF(A1>0,\"pos\",\"neg\")")]
     [InlineData("user.getName() == null || user.isAdmin()")]
+    [InlineData("rock+and+roll")]
+    [InlineData("price+tax=total")]
     [InlineData("Meeting 9:00–17:30; Mon–Fri")]
     public void IsMatch_OrdinaryValues_AreNotDetected(string value) =>
         Assert.Empty(Scanner.Scan(value));
