@@ -66,6 +66,7 @@ internal sealed class SqlInjectionDetector : IInjectionDetector
             if (SqlSignatures.IsMatchAt(previous, token, lexer)
                 || (IsUrlSeparator(token, value) && IsAttackAfterSeparator(lexer))
                 || (!nested && token.Is(SqlTokenKind.String) && token.Closed && token.Length - 2 >= MinNestedLength
+                    && CanHoldInjection(value.Slice(token.Start + 1, token.Length - 2))
                     && IsMatch(value.Slice(token.Start + 1, token.Length - 2), nested: true)))
             {
                 return true;
@@ -74,6 +75,11 @@ internal sealed class SqlInjectionDetector : IInjectionDetector
             previous = token;
         }
     }
+
+    // A literal of one word (an id, an email, a name) holds no statement; only spaced or punctuated text is re-read.
+    private static bool CanHoldInjection(ReadOnlySpan<char> literal) => literal.IndexOfAny(InjectionPunctuation) >= 0;
+
+    private static ReadOnlySpan<char> InjectionPunctuation => " \t\n\r'\"();=#/+\u00A0";
 
     private static bool HasSignature(SqlLexer lexer)
     {
