@@ -83,6 +83,8 @@ public class SqlInjectionDetectorTests
     [InlineData("{\"q\": \"1 UNION SELECT password FROM users\"}")]
     [InlineData("<r><a v=\"5 OR 6=6\"/></r>")]
     [InlineData("/items/OR '1'::int = 1")]
+    [InlineData("{\"q\":\"z\\\" OR \\\"4\\\"=\\\"4\"}")]
+    [InlineData("login=root'--&pwd=x")]
     public void IsMatch_SqlInjections_AreDetected(string value) =>
         Assert.NotEmpty(Scanner.Scan(value));
 

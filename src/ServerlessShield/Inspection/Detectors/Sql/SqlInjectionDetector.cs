@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ServerlessShield;
 
 // SQL injection. The value is read the ways an application may embed it: inside a single-quoted literal, inside a
@@ -67,12 +69,43 @@ internal sealed class SqlInjectionDetector : IInjectionDetector
                 || (IsUrlSeparator(token, value) && IsAttackAfterSeparator(lexer))
                 || (!nested && token.Is(SqlTokenKind.String) && token.Closed && token.Length - 2 >= MinNestedLength
                     && CanHoldInjection(value.Slice(token.Start + 1, token.Length - 2))
-                    && IsMatch(value.Slice(token.Start + 1, token.Length - 2), nested: true)))
+                    && IsMatchInLiteral(value.Slice(token.Start + 1, token.Length - 2))))
             {
                 return true;
             }
 
             previous = token;
+        }
+    }
+
+    // The content of a JSON or XML string value, with its backslash escapes removed (x\" OR \"1\"=\"1 is what the
+    // application receives as x" OR "1"="1).
+    private static bool IsMatchInLiteral(ReadOnlySpan<char> literal)
+    {
+        if (literal.IndexOf('\\') < 0)
+        {
+            return IsMatch(literal, nested: true);
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(literal.Length);
+        try
+        {
+            var length = 0;
+            for (var i = 0; i < literal.Length; i++)
+            {
+                if (literal[i] == '\\' && i + 1 < literal.Length && literal[i + 1] is '"' or '\'' or '\\')
+                {
+                    i++;
+                }
+
+                buffer[length++] = literal[i];
+            }
+
+            return IsMatch(buffer.AsSpan(0, length), nested: true);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
         }
     }
 

@@ -285,7 +285,9 @@ internal static class SqlInjectionPoint
         var text = lexer.Text.Slice(comment.Start, comment.Length);
         if (comment.Tag != '/')
         {
-            foreach (var c in text)
+            // In a form body the next parameter follows: admin'--&password=x.
+            var parameter = text.IndexOf('&');
+            foreach (var c in parameter < 0 ? text : text[..parameter])
             {
                 if (char.IsLetterOrDigit(c))
                 {
