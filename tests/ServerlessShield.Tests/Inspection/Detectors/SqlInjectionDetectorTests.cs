@@ -72,6 +72,7 @@ public class SqlInjectionDetectorTests
     [InlineData("1;delete quick from logs")]
     [InlineData("3 group by 1,acct having 1=1")]
     [InlineData("1--sp_password")]
+    [InlineData("1 and polygon((select * from(select @@version)f)x)")]
     [InlineData("x' IN BOOLEAN MODE) AND 6=6#")]
     [InlineData("7+AND+6=6")]
     [InlineData("'+or+3=3--")]
@@ -130,6 +131,8 @@ public class SqlInjectionDetectorTests
     [InlineData("user.getName() == null || user.isAdmin()")]
     [InlineData("rock+and+roll")]
     [InlineData("3 or 4 -- depending on stock")]
+    [InlineData("const line = new LineString(coords);")]
+    [InlineData("def user_name(self): return self.name")]
     [InlineData("price+tax=total")]
     [InlineData("Meeting 9:00–17:30; Mon–Fri")]
     public void IsMatch_OrdinaryValues_AreNotDetected(string value) =>
