@@ -36,6 +36,7 @@ public class NoSqlInjectionDetectorTests
     [InlineData("{\"_id\": {\"$oid\": \"507f1f77bcf86cd799439011\"}}")]
     [InlineData("echo $IFS and $PATH; return 0")]
     [InlineData("Chapter 1; return to the start when done")]
+    [InlineData("Buy 2; return 1 item within 30 days")]
     [InlineData("x > 5 && x < 10 || y == 2")]
     [InlineData("Call db.example.com for the report")]
     [InlineData("In PHP, $where = 'north'; is just a variable.")]

@@ -72,6 +72,11 @@ public class SqlInjectionDetectorTests
     [InlineData("1;delete quick from logs")]
     [InlineData("3 group by 1,acct having 1=1")]
     [InlineData("1--sp_password")]
+    [InlineData("1 and polygon((select * from(select @@version)f)x)")]
+    [InlineData("x' IN BOOLEAN MODE) AND 6=6#")]
+    [InlineData("7+AND+6=6")]
+    [InlineData("'+or+3=3--")]
+    [InlineData("7 AND 6 BETWEEN 5 AND 7")]
     [InlineData("/list/3 OR 4=4")]
     // Typographic quotes become ASCII quotes through best-fit conversion.
     [InlineData("admin’ or ’1’=’1")]
@@ -79,6 +84,8 @@ public class SqlInjectionDetectorTests
     [InlineData("{\"q\": \"1 UNION SELECT password FROM users\"}")]
     [InlineData("<r><a v=\"5 OR 6=6\"/></r>")]
     [InlineData("/items/OR '1'::int = 1")]
+    [InlineData("{\"q\":\"z\\\" OR \\\"4\\\"=\\\"4\"}")]
+    [InlineData("login=root'--&pwd=x")]
     public void IsMatch_SqlInjections_AreDetected(string value) =>
         Assert.NotEmpty(Scanner.Scan(value));
 
@@ -122,6 +129,11 @@ public class SqlInjectionDetectorTests
     [InlineData("In case when it rains then we end early")]
     [InlineData("=IF(A1>0,\"pos\",\"neg\")")]
     [InlineData("user.getName() == null || user.isAdmin()")]
+    [InlineData("rock+and+roll")]
+    [InlineData("3 or 4 -- depending on stock")]
+    [InlineData("const line = new LineString(coords);")]
+    [InlineData("def user_name(self): return self.name")]
+    [InlineData("price+tax=total")]
     [InlineData("Meeting 9:00–17:30; Mon–Fri")]
     public void IsMatch_OrdinaryValues_AreNotDetected(string value) =>
         Assert.Empty(Scanner.Scan(value));

@@ -38,6 +38,13 @@ public class TemplateInjectionDetectorTests
     [InlineData("{if system('uname')}{/if}")]
     [InlineData("{8*8}")]
     [InlineData("[=8*8]")]
+    [InlineData("%{6*6}")]
+    [InlineData("%{@java.lang.System@getenv()}")]
+    [InlineData("${#_memberAccess}")]
+    [InlineData("{=6*6}")]
+    [InlineData("{@math key=\"6\" method=\"multiply\" operand=\"6\"/}")]
+    [InlineData("@System.IO.File.ReadAllText(\"/etc/hostname\")")]
+    [InlineData("{Some_Class::write('x')}")]
     [InlineData("{{ constructor.constructor('return 1')() }}")]
     [InlineData("{{.}}")]
     [InlineData("%7B%7B7*7%7D%7D")]
@@ -64,6 +71,9 @@ public class TemplateInjectionDetectorTests
     [InlineData("<div>{renderItems()}</div>")]
     [InlineData("{\"a\": 1}{2}")]
     [InlineData("Set notation {1, 2, 3}")]
+    [InlineData("mail jane@example.com(work) or @support")]
+    [InlineData("@Model.Title")]
+    [InlineData("Price: %{price} EUR")]
     public void IsMatch_OrdinaryValues_AreNotDetected(string value) =>
         Assert.Empty(Scanner.Scan(value));
 

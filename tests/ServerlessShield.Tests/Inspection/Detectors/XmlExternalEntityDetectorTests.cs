@@ -17,6 +17,8 @@ public class XmlExternalEntityDetectorTests
     [InlineData("<data><inc:include href=\"/etc/group\"/></data>")]
     [InlineData("%3C!DOCTYPE%20a%20%5B%3C!ENTITY%20b%20SYSTEM%20%22file%3A%2F%2F%2Fetc%2Fgroup%22%3E%5D%3E")]
     [InlineData("<svg><![CDATA[<!DOCTYPE s [<!ENTITY % d SYSTEM \"http://h/\"> %d;]>]]></svg>")]
+    [InlineData("<\0!\0D\0O\0C\0T\0Y\0P\0E\0 \0a\0 \0[\0<\0!\0E\0N\0T\0I\0T\0Y\0 \0b\0 \0S\0Y\0S\0T\0E\0M\0 \0\"\0x\0\"\0>\0]\0>\0")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-7\"?>+ADwAIQ-DOCTYPE a +AFs-+ADwAIQ-ENTITY b SYSTEM +ACI-file:///etc/group+ACI-+AD4-+AF0-+AD4-")]
     public void IsMatch_EntityDeclarationsAndInclusions_AreDetected(string value) =>
         Assert.NotEmpty(Scanner.Scan(value));
 

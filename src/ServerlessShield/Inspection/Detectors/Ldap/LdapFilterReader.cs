@@ -126,7 +126,6 @@ internal static class LdapFilterReader
 
         return value[index] == '='
             || (value[index] is '~' or '>' or '<' && index + 1 < value.Length && value[index + 1] == '=')
-            || (value[index] == ':' && IsExtensibleMatch(value[(index + 1)..]))
-            || (value[index] == ':' && index + 1 < value.Length && value[index + 1] == '=');
+            || (value[index] == ':' && IsExtensibleMatch(value[(index + 1)..]));
     }
 }

@@ -91,7 +91,8 @@ internal static class WhereScriptBreakout
         return word.Length > 0 && nextChar == '=' && ReadWord(value, LexChars.SkipSpaces(value, after + 1)).SequenceEqual("new");
     }
 
-    // What may follow "return" in an injected predicate: a literal, a paren, a negation or this.
+    // What may follow "return" in an injected predicate: a literal, a paren, a negation or this, and after it
+    // code, not more words ("return 1 item" is a shop's returns policy, "return 1;" is JavaScript).
     private static bool StartsExpression(ReadOnlySpan<char> value, int index, bool separated)
     {
         if (index >= value.Length || !separated)
@@ -100,13 +101,42 @@ internal static class WhereScriptBreakout
         }
 
         var c = value[index];
-        if (c is '\'' or '"' or '(' or '!' || char.IsAsciiDigit(c))
+        if (c is '(' or '!')
         {
             return true;
         }
 
-        var word = ReadWord(value, index);
-        return word.SequenceEqual("true") || word.SequenceEqual("false") || word.SequenceEqual("this");
+        int end;
+        if (c is '\'' or '"')
+        {
+            end = SkipLiteral(value, index);
+            if (end == index)
+            {
+                return true;
+            }
+        }
+        else if (char.IsAsciiDigit(c))
+        {
+            end = SkipLiteral(value, index);
+        }
+        else
+        {
+            var word = ReadWord(value, index);
+            if (word.SequenceEqual("this"))
+            {
+                return true;
+            }
+
+            if (!(word.SequenceEqual("true") || word.SequenceEqual("false")))
+            {
+                return false;
+            }
+
+            end = index + word.Length;
+        }
+
+        end = LexChars.SkipSpaces(value, end);
+        return end >= value.Length || value[end] is ';' or '=' or '!' or '&' or '|' or ')' or '}' or '<' or '>' or '+' or '-' or '/' or '.' or '\'' or '"';
     }
 
     // literal (== | === | != | !==) literal, with numbers or quoted strings as literals.

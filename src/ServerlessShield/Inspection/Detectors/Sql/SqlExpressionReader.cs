@@ -35,11 +35,11 @@ internal static class SqlExpressionReader
                 return facts;
             }
 
-            facts.HasComment |= comment;
             if (expectOperand)
             {
                 if (IsUnary(token))
                 {
+                    facts.HasComment |= comment;
                     token = lexer.NextCode(out comment);
                     continue;
                 }
@@ -53,6 +53,9 @@ internal static class SqlExpressionReader
                     facts.CommentBeforeTerminator = comment;
                     return facts;
                 }
+
+                // A comment between the expression's own tokens (not the one before its terminator).
+                facts.HasComment |= comment;
 
                 // The operand just read, when it was a single literal or name (not a call or a group).
                 var simple = facts.Operands == operandsBefore + 1 && facts.LastOperand != lastBefore ? facts.LastOperand : default;
@@ -76,6 +79,7 @@ internal static class SqlExpressionReader
             }
             else if (TryReadOperator(ref lexer, token, ref facts))
             {
+                facts.HasComment |= comment;
                 expectOperand = true;
                 comparing = token.Kind == SqlTokenKind.Comparison;
                 comparedOperand = previousOperand;
@@ -147,7 +151,7 @@ internal static class SqlExpressionReader
     private static bool IsUnary(SqlToken token) =>
         (token.Kind == SqlTokenKind.Arithmetic && token.Length == 1 && IsSignOrComplement(token)) // - + ~
         || token.Kind == SqlTokenKind.Operator && token.Length == 1 // !
-        || token.Is(SqlWord.Not) || token.Is(SqlWord.Binary) || token.Is(SqlWord.Distinct);
+        || token.Is(SqlWord.Not) || token.Is(SqlWord.Binary);
 
     // Both sides are literals (1=1, 'a'='b', 2>1) or the same name (x=x).
     private static bool IsSameValue(SqlToken left, SqlToken right, ReadOnlySpan<char> text)

@@ -18,8 +18,7 @@ internal static class SqlFunctions
         "opendatasource", "db_name", "schema_name", "user_name", "suser_name", "suser_sname", "is_srvrolemember",
         "has_dbaccess", "fn_varbintohexstr", "ifnull", "sysdate", "unhex", "uncompress", "substring_index",
         "connection_id", "last_insert_id", "found_rows", "current_user", "session_user", "system_user",
-        "current_database", "current_schema", "strcmp", "json_keys", "multipoint", "multilinestring",
-        "multipolygon", "geometrycollection", "linestring", "xp_cmdshell", "xp_dirtree", "xp_regread",
+        "current_database", "current_schema", "strcmp", "json_keys", "xp_cmdshell", "xp_dirtree", "xp_regread",
         "sp_executesql", "sp_oacreate", "sp_makewebtask", "jsonb_pretty", "unistr", "aes_decrypt", "aes_encrypt",
         "string_agg", "listagg", "utl_inaddr", "utl_http", "dbms_pipe", "dbms_lock", "dbms_xmlgen", "ctxsys",
         "find_in_set", "json_extract", "json_build_object", "jsonb_build_object", "to_jsonb", "starts_with",
@@ -38,6 +37,10 @@ internal static class SqlFunctions
 
     public static readonly AsciiWordSet Substring = new(
         ignoreCase: true, "substring", "substr", "mid", "left", "right", "substring_index");
+
+    // MySQL geometry constructors, used for error-based extraction with a subquery argument.
+    public static readonly AsciiWordSet Geometry = new(
+        ignoreCase: true, "polygon", "multipoint", "multilinestring", "multipolygon", "geometrycollection", "linestring", "point");
 
     // Build a character from its code.
     public static readonly AsciiWordSet CodePoint = new(ignoreCase: true, "char", "chr", "nchar");

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ServerlessShield;
 
 // SQL injection. The value is read the ways an application may embed it: inside a single-quoted literal, inside a
@@ -66,7 +68,8 @@ internal sealed class SqlInjectionDetector : IInjectionDetector
             if (SqlSignatures.IsMatchAt(previous, token, lexer)
                 || (IsUrlSeparator(token, value) && IsAttackAfterSeparator(lexer))
                 || (!nested && token.Is(SqlTokenKind.String) && token.Closed && token.Length - 2 >= MinNestedLength
-                    && IsMatch(value.Slice(token.Start + 1, token.Length - 2), nested: true)))
+                    && CanHoldInjection(value.Slice(token.Start + 1, token.Length - 2))
+                    && IsMatchInLiteral(value.Slice(token.Start + 1, token.Length - 2))))
             {
                 return true;
             }
@@ -74,6 +77,42 @@ internal sealed class SqlInjectionDetector : IInjectionDetector
             previous = token;
         }
     }
+
+    // The content of a JSON or XML string value, with its backslash escapes removed (x\" OR \"1\"=\"1 is what the
+    // application receives as x" OR "1"="1).
+    private static bool IsMatchInLiteral(ReadOnlySpan<char> literal)
+    {
+        if (literal.IndexOf('\\') < 0)
+        {
+            return IsMatch(literal, nested: true);
+        }
+
+        var buffer = ArrayPool<char>.Shared.Rent(literal.Length);
+        try
+        {
+            var length = 0;
+            for (var i = 0; i < literal.Length; i++)
+            {
+                if (literal[i] == '\\' && i + 1 < literal.Length && literal[i + 1] is '"' or '\'' or '\\')
+                {
+                    i++;
+                }
+
+                buffer[length++] = literal[i];
+            }
+
+            return IsMatch(buffer.AsSpan(0, length), nested: true);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    // A literal of one word (an id, an email, a name) holds no statement; only spaced or punctuated text is re-read.
+    private static bool CanHoldInjection(ReadOnlySpan<char> literal) => literal.IndexOfAny(InjectionPunctuation) >= 0;
+
+    private static ReadOnlySpan<char> InjectionPunctuation => " \t\n\r'\"();=#/+\u00A0";
 
     private static bool HasSignature(SqlLexer lexer)
     {

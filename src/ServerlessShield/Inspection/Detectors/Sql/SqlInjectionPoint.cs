@@ -91,6 +91,9 @@ internal static class SqlInjectionPoint
             case SqlWord.Procedure:
                 var procedure = lexer.NextCode();
                 return SqlStatementReader.IsWord(procedure, "analyse", lexer.Text) || SqlStatementReader.IsWord(procedure, "analyze", lexer.Text);
+            case SqlWord.In when quoted && IsFullTextMode(ref lexer):
+                // MATCH(x) AGAINST('value' IN BOOLEAN MODE) ...: the value closes the search mode and goes on.
+                return IsAttack(lexer, quoted, breakout, valueStart, budget, strict);
             case SqlWord.Like or SqlWord.Is or SqlWord.In or SqlWord.Between or SqlWord.Div when quoted:
                 return IsSplicedExpression(ref lexer, ref budget, SpliceStrength.Logic);
             case SqlWord.Select when !quoted && breakout.Is(SqlTokenKind.Number):
@@ -108,6 +111,29 @@ internal static class SqlInjectionPoint
                 // SQL Server also runs INSERT, DROP, EXEC... placed straight after the breakout or a number.
                 return (quoted || breakout.Is(SqlTokenKind.Number)) && SqlStatementReader.IsStatement(token, ref lexer, ref budget);
         }
+    }
+
+    // IN BOOLEAN MODE / IN NATURAL LANGUAGE MODE, consumed when present.
+    private static bool IsFullTextMode(ref SqlLexer lexer)
+    {
+        var probe = lexer;
+        for (var i = 0; i < 3; i++)
+        {
+            var word = probe.NextCode();
+            if (SqlStatementReader.IsWord(word, "mode", probe.Text))
+            {
+                lexer = probe;
+                return true;
+            }
+
+            if (!(SqlStatementReader.IsWord(word, "boolean", probe.Text) || SqlStatementReader.IsWord(word, "natural", probe.Text)
+                || SqlStatementReader.IsWord(word, "language", probe.Text)))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // '; DROP TABLE x / '; SELECT x / ';--
@@ -259,7 +285,9 @@ internal static class SqlInjectionPoint
         var text = lexer.Text.Slice(comment.Start, comment.Length);
         if (comment.Tag != '/')
         {
-            foreach (var c in text)
+            // In a form body the next parameter follows: admin'--&password=x.
+            var parameter = text.IndexOf('&');
+            foreach (var c in parameter < 0 ? text : text[..parameter])
             {
                 if (char.IsLetterOrDigit(c))
                 {

@@ -177,8 +177,15 @@ internal ref struct SqlLexer
             or SqlWord.Order or SqlWord.Group or SqlWord.Having or SqlWord.Limit or SqlWord.Select or SqlWord.From;
     }
 
+    // "+" between a keyword and a word, number or quote (UNION+SELECT, 1+AND+2=2, '+or+'): a form-encoded space.
+    // A sum with a keyword operand means nothing, so reading it as a space loses no arithmetic.
     private static bool IsFormEncodedSpace(ReadOnlySpan<char> text, int plus)
     {
+        if (plus == 0 || plus + 1 >= text.Length || !IsSpaceNeighbour(text[plus - 1]) || !IsSpaceNeighbour(text[plus + 1]))
+        {
+            return false;
+        }
+
         var before = plus;
         while (before > 0 && char.IsAsciiLetter(text[before - 1]))
         {
@@ -191,10 +198,13 @@ internal ref struct SqlLexer
             after++;
         }
 
-        return before < plus && after > plus + 1
-            && SqlKeywords.Classify(text[before..plus]) is not (SqlWord.Identifier or SqlWord.Object)
-            && SqlKeywords.Classify(text[(plus + 1)..after]) is not (SqlWord.Identifier or SqlWord.Object);
+        return IsKeyword(text[before..plus]) || IsKeyword(text[(plus + 1)..after]);
     }
+
+    private static bool IsSpaceNeighbour(char c) => char.IsAsciiLetterOrDigit(c) || c is '\'' or '"';
+
+    private static bool IsKeyword(ReadOnlySpan<char> word) =>
+        word.Length > 0 && SqlKeywords.Classify(word) is not (SqlWord.Identifier or SqlWord.Object);
 
     private static bool IsWordStart(char c) => char.IsAsciiLetter(c) || c == '_' || (c > 0x7F && char.IsLetter(c));
 

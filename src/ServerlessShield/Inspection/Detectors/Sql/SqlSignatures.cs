@@ -171,6 +171,12 @@ internal static class SqlSignatures
             return true;
         }
 
+        // Calls count where an operand can stand in SQL: not after a name ("def user_name(", "new LineString(").
+        if (!IsOperandPosition(previous))
+        {
+            return false;
+        }
+
         if (SqlFunctions.Distinctive.Contains(name))
         {
             return next.Kind is SqlTokenKind.LeftParen or SqlTokenKind.Dot;
@@ -179,6 +185,14 @@ internal static class SqlSignatures
         if (!next.Is(SqlTokenKind.LeftParen))
         {
             return false;
+        }
+
+        // polygon((select ...)): MySQL's geometry constructors, error-based, take a subquery, not coordinates.
+        if (SqlFunctions.Geometry.Contains(name))
+        {
+            lexer.NextCode();
+            var argument = lexer.NextCode();
+            return argument.Is(SqlWord.Select) || (argument.Is(SqlTokenKind.LeftParen) && lexer.NextCode().Is(SqlWord.Select));
         }
 
         // MySQL's IF(1=1, ...): a literal compared with a single "=" inside if( is SQL, not a C-like language.
@@ -223,9 +237,7 @@ internal static class SqlSignatures
                 && nextCall.Kind == SqlTokenKind.Word && SqlFunctions.CodePoint.Contains(lexer.Text.Slice(nextCall.Start, nextCall.Length));
         }
 
-        // sleep(5) counts where an operand can stand in SQL, not in "PS: sleep(1) helps" or "use sleep(1)".
-        return SqlFunctions.Delay.Contains(name) && (!name.Equals("sleep", StringComparison.OrdinalIgnoreCase) || IsOperandPosition(previous))
-            && HasDelayArguments(ref lexer, ref budget);
+        return SqlFunctions.Delay.Contains(name) && HasDelayArguments(ref lexer, ref budget);
     }
 
     // sleep(5), sleep(20 div 3), benchmark(5000000,md5(1)): the arguments are a numeric expression (or a quoted

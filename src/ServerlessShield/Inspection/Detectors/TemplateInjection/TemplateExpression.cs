@@ -53,8 +53,14 @@ internal static class TemplateExpression
 
                 current = Token.Number;
             }
-            else if (char.IsAsciiLetter(c) || c is '_' or '$')
+            else if (char.IsAsciiLetter(c) || c is '_' or '$' || (c == '#' && i + 1 < content.Length && (char.IsAsciiLetter(content[i + 1]) || content[i + 1] == '_')))
             {
+                // OGNL names its context variables with "#" (#_memberAccess, #context).
+                if (c == '#')
+                {
+                    i++;
+                }
+
                 var start = i;
                 while (i + 1 < content.Length && (LexChars.IsWordChar(content[i + 1]) || content[i + 1] == '$'))
                 {
@@ -151,9 +157,26 @@ internal static class TemplateExpression
             case '<':
                 return next == '%';
 
+            // OGNL static member access: @java.lang.Runtime@getRuntime().
+            case '@':
+                return IsStaticMemberAccess(content, i + 1);
+
             default:
                 return false;
         }
+    }
+
+    private static bool IsStaticMemberAccess(ReadOnlySpan<char> content, int start)
+    {
+        var end = start;
+        var dots = 0;
+        while (end < content.Length && (LexChars.IsWordChar(content[end]) || content[end] == '.'))
+        {
+            dots += content[end] == '.' ? 1 : 0;
+            end++;
+        }
+
+        return dots > 0 && end < content.Length && content[end] == '@';
     }
 
     private static int SkipString(ReadOnlySpan<char> content, int start)

@@ -42,7 +42,7 @@ internal static class TemplateKeywords
         "process", "global", "globalThis", "constructor", "Object", "Runtime", "java", "javax", "os", "sys",
         "subprocess", "builtins", "__builtins__", "_", "module", "require", "System", "Thread", "ClassLoader",
         "ProcessBuilder", "freemarker", "groovy", "Math", "Function", "eval", "exec", "applicationScope",
-        "sessionScope", "requestScope", "initParam");
+        "sessionScope", "requestScope", "initParam", "_memberAccess", "OgnlContext", "ognl");
 
     // Members that climb from an ordinary value to classes, globals or process execution.
     public static readonly AsciiWordSet SensitiveMembers = new(
@@ -59,6 +59,11 @@ internal static class TemplateKeywords
         "system", "exec", "passthru", "shell_exec", "popen", "proc_open", "pcntl_exec", "eval", "assert", "phpinfo",
         "include", "require", "include_once", "require_once", "file_get_contents", "file_put_contents", "readfile",
         "fopen", "unlink", "call_user_func", "create_function", "preg_replace");
+
+    // Dust.js helpers: {@math}, {@if cond="..."}.
+    public static readonly AsciiWordSet DustHelpers = new(
+        ignoreCase: false, "if", "math", "select", "eq", "ne", "lt", "gt", "lte", "gte", "sep", "first", "last", "size",
+        "contextDump", "any", "none", "default", "pre");
 
     // {{#name}} / {{/name}} block helpers of Handlebars and Mustache sections are template logic.
     public static bool IsBlockHelperName(ReadOnlySpan<char> name) => name.Length > 0 && char.IsAsciiLetter(name[0]);

@@ -34,8 +34,20 @@ internal static class TemplateTagReader
                 return ReadExpression(value, i + 2, BalancedClose(value, i + 2), out attack);
             case '$' when next == '!' && i + 2 < value.Length && value[i + 2] == '{':
                 return ReadExpression(value, i + 3, BalancedClose(value, i + 3), out attack);
-            case '#' or '*' or '@' or '~' when next == '{':
+            case '#' or '*' or '@' or '~' or '%' when next == '{':
+                // #{} EL and Ruby, *{} @{} ~{} Thymeleaf and Razor, %{} OGNL (Struts).
                 return ReadExpression(value, i + 2, BalancedClose(value, i + 2), out attack);
+            case '{' when next == '=':
+                // {=expr}: Latte's print tag.
+                return ReadExpression(value, i + 2, BalancedClose(value, i + 2), out attack);
+            case '{' when next == '@' && i + 2 < value.Length && char.IsAsciiLetter(value[i + 2]):
+                // {@math ...}, {@if cond=...}: Dust helpers are template logic.
+                attack = TemplateKeywords.DustHelpers.Contains(ReadWord(value, i + 2));
+                return i + 2;
+            case '@' when (char.IsAsciiLetter(next) || next == '_') && (i == 0 || !LexChars.IsWordChar(value[i - 1])):
+                // @System.Diagnostics.Process.Start("x"): a Razor implicit expression that calls something.
+                attack = IsReferenceCall(value, i + 1, requireMember: false);
+                return i + 1;
             case '@' when next == '(':
                 return ReadExpression(value, i + 2, BalancedClose(value, i + 2, '(', ')'), out attack);
             case '[' when next == '[':
@@ -49,7 +61,7 @@ internal static class TemplateTagReader
                 attack = IsDirective(value, i + 2, TemplateKeywords.FreeMarkerDirectives, requireParenthesis: false);
                 return i + 2;
             case '$' when char.IsAsciiLetter(next) || next == '_':
-                attack = IsVelocityReferenceCall(value, i + 1);
+                attack = IsReferenceCall(value, i + 1, requireMember: true);
                 return i + 1;
             case '#' when char.IsAsciiLetter(next):
                 attack = IsDirective(value, i + 1, TemplateKeywords.VelocityDirectives, requireParenthesis: true);
@@ -159,6 +171,14 @@ internal static class TemplateTagReader
 
         if (word.Length > 0 && !char.IsAsciiDigit(word[0]))
         {
+            // {Smarty_Internal_Write_File::writeFile(...)}: a PHP static call straight inside the braces.
+            if (after + 1 < value.Length && value[after] == ':' && value[after + 1] == ':')
+            {
+                var method = ReadWord(value, after + 2);
+                var call = after + 2 + method.Length;
+                return method.Length > 0 && call < value.Length && value[call] == '(';
+            }
+
             return after < value.Length && value[after] == '(' && TemplateKeywords.PhpExecution.Contains(word);
         }
 
@@ -197,9 +217,9 @@ internal static class TemplateTagReader
         return operators > 0 && !expectNumber && content.IndexOfAny('*', '+', '/') >= 0;
     }
 
-    // $class.inspect("java.lang.Runtime"), $x.getClass(): a Velocity reference that calls a method, judged like
-    // an expression (so $scope.apply() in someone's JavaScript stays clean).
-    private static bool IsVelocityReferenceCall(ReadOnlySpan<char> value, int start)
+    // $class.inspect("java.lang.Runtime"), $x.getClass() (Velocity), @System.IO.File.ReadAllText("x") (Razor): a
+    // reference that calls a method, judged like an expression (so $scope.apply() in JavaScript stays clean).
+    private static bool IsReferenceCall(ReadOnlySpan<char> value, int start, bool requireMember)
     {
         var end = start;
         var dots = 0;
@@ -209,7 +229,7 @@ internal static class TemplateTagReader
             end++;
         }
 
-        return dots > 0 && end < value.Length && value[end] == '(' && TemplateExpression.IsSuspicious(value[start..end]);
+        return (dots > 0 || !requireMember) && end < value.Length && value[end] == '(' && TemplateExpression.IsSuspicious(value[start..end]);
     }
 
     // <#assign ...>, [#list ...], #set( ...: a directive name followed by its arguments.

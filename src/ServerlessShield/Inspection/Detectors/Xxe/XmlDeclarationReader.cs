@@ -61,6 +61,31 @@ internal static class XmlDeclarationReader
         return false;
     }
 
+    // "<!" written in UTF-7 (+ADwAIQ-) in front of DOCTYPE or ENTITY: a document that declares encoding="UTF-7"
+    // hides its declarations from byte-level filters this way.
+    public static bool HasUtf7Declaration(ReadOnlySpan<char> value)
+    {
+        var offset = 0;
+        while (offset < value.Length)
+        {
+            var found = value[offset..].IndexOf("+ADwAIQ-", StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = offset + found + 8;
+            if (LexChars.StartsWithIgnoreCase(value, at, "doctype") || LexChars.StartsWithIgnoreCase(value, at, "entity"))
+            {
+                return true;
+            }
+
+            offset = at;
+        }
+
+        return false;
+    }
+
     // An element whose name ends in ":include" (xi:include) or the XInclude namespace itself.
     public static bool HasXInclude(ReadOnlySpan<char> value)
     {
