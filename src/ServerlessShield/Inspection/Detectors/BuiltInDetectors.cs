@@ -6,5 +6,6 @@ public static class BuiltInDetectors
     /// <summary>Every built-in detector, in the order they run.</summary>
     public static IReadOnlyList<IInjectionDetector> All { get; } =
     [
+        new ServerSideRequestForgeryDetector(),
     ];
 }
