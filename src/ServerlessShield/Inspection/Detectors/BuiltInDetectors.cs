@@ -6,6 +6,7 @@ public static class BuiltInDetectors
     /// <summary>Every built-in detector, in the order they run.</summary>
     public static IReadOnlyList<IInjectionDetector> All { get; } =
     [
+        new CrossSiteScriptingDetector(),
         new CommandInjectionDetector(),
         new PathTraversalDetector(),
         new CrlfInjectionDetector(),

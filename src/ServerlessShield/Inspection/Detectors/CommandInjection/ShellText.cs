@@ -15,9 +15,15 @@ internal ref struct ShellText
     {
         Span<char> buffer = value.Length <= stackBuffer.Length ? stackBuffer : (_rented = ArrayPool<char>.Shared.Rent(value.Length));
         var length = 0;
+        var tokenStart = 0;
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
+            if (c is ' ' or '"' or '\'' or '\t' or '\n' or '\r')
+            {
+                tokenStart = i + 1;
+            }
+
             if (c == '$' && TrySkipIfs(value, i, out var ifsEnd))
             {
                 buffer[length++] = ' ';
@@ -25,7 +31,9 @@ internal ref struct ShellText
                 continue;
             }
 
-            if (c == '\\' && i + 1 < value.Length && value[i + 1] is 'n' or 'r' or 't' && !PrecededByDrive(value, i))
+            // C:\new\table is a Windows path, not an escaped newline.
+            var inDrivePath = i - tokenStart >= 2 && char.IsAsciiLetter(value[tokenStart]) && value[tokenStart + 1] == ':';
+            if (c == '\\' && i + 1 < value.Length && value[i + 1] is 'n' or 'r' or 't' && !inDrivePath)
             {
                 buffer[length++] = value[i + 1] == 't' ? ' ' : '\n';
                 i++;
@@ -92,21 +100,5 @@ internal ref struct ShellText
         }
 
         return true;
-    }
-
-    // C:\new\table is a Windows path, not an escaped newline.
-    private static bool PrecededByDrive(ReadOnlySpan<char> value, int backslash)
-    {
-        var start = backslash;
-        while (start > 0 && !char.IsWhiteSpace(value[start - 1]) && value[start - 1] is not ('"' or '\''))
-        {
-            start--;
-            if (backslash - start > 256)
-            {
-                return false;
-            }
-        }
-
-        return backslash - start >= 2 && char.IsAsciiLetter(value[start]) && value[start + 1] == ':';
     }
 }

@@ -13,6 +13,9 @@ internal static class ShellWordReader
 {
     private const int MaxBrace = 128;
 
+    // However it is obfuscated, a command word is spelled in this many characters or fewer.
+    private const int MaxSpan = 160;
+
     public static bool IsTerminator(char c) =>
         c is ' ' or '\n' or '\r' or ';' or '|' or '&' or '(' or ')' or '<' or '>' or '+' or ',';
 
@@ -26,7 +29,7 @@ internal static class ShellWordReader
         while (i < text.Length)
         {
             var c = text[i];
-            if (IsTerminator(c) || length > scratch.Length)
+            if (IsTerminator(c) || length > scratch.Length || i - start > MaxSpan)
             {
                 break; // a word longer than the scratch buffer names no command; stop reading it
             }
