@@ -87,7 +87,7 @@ internal sealed class LambdaShieldedHandler<TContext>
 #pragma warning restore CA1031
         {
             var correlationId = Guid.NewGuid().ToString("N");
-            LambdaLog.DescribeFailed(_logger, ex, ex.GetType().FullName ?? "Exception", correlationId);
+            LambdaLog.DescribeFailed(_logger, new ScrubbedException(ex), ex.GetType().FullName ?? "Exception", correlationId);
             throw new ShieldedInvocationException(ShieldRules.ShieldFailure.Id, correlationId);
         }
     }
@@ -133,7 +133,7 @@ internal sealed class LambdaShieldedHandler<TContext>
         {
             if (HttpErrorResponseWriter.CanAnswer(lambdaEvent.Source))
             {
-                return HttpErrorResponseWriter.Write(lambdaEvent, context);
+                return HttpErrorResponseWriter.Write(lambdaEvent, _engine.CreateErrorResponse(context));
             }
 
             throw ShieldedInvocationException.From(context);

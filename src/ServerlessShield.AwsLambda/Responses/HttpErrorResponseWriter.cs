@@ -3,17 +3,17 @@ using System.Text.Json;
 
 namespace ServerlessShield.AwsLambda;
 
-// Writes a blocked or failed HTTP invocation as the proxy response its source expects, with the core's generic
-// problem+json as the body. ALB adds statusDescription and answers in the header mode the request used.
+// Writes a blocked or failed HTTP invocation as the proxy response its source expects, with the engine's generic
+// problem+json as the body (ShieldEngine.CreateErrorResponse, so local development mode is honoured). ALB adds
+// statusDescription and answers in the header mode the request used.
 internal static class HttpErrorResponseWriter
 {
     public static bool CanAnswer(LambdaEventSource source) => source is
         LambdaEventSource.ApiGatewayRest or LambdaEventSource.ApiGatewayHttp or LambdaEventSource.FunctionUrl
         or LambdaEventSource.ApiGatewayWebSocket or LambdaEventSource.Alb;
 
-    public static MemoryStream Write(LambdaEvent lambdaEvent, ShieldContext context)
+    public static MemoryStream Write(LambdaEvent lambdaEvent, ShieldErrorResponse error)
     {
-        var error = ShieldErrorResponse.From(context);
         var isAlb = lambdaEvent.Source == LambdaEventSource.Alb;
         var output = new MemoryStream(512);
         using (var writer = new Utf8JsonWriter(output))
