@@ -104,7 +104,7 @@ internal sealed class LambdaShieldedHandler<TContext>
         }
         else
         {
-            if (!_reportBatchItemFailures || !BatchRecords.SupportsItemFailures(lambdaEvent.Source))
+            if (!BatchRecords.AnswersPerRecord(lambdaEvent.Source, _reportBatchItemFailures))
             {
                 return;
             }
@@ -146,20 +146,24 @@ internal sealed class LambdaShieldedHandler<TContext>
 
         var reason = "the source has no partial batch response";
         var supported = BatchRecords.SupportsItemFailures(lambdaEvent.Source);
-        if (supported && _reportBatchItemFailures)
+        if (BatchRecords.AnswersPerRecord(lambdaEvent.Source, _reportBatchItemFailures))
         {
             if (lambdaEvent.WithheldItemIds.Count == 0)
             {
                 lambdaEvent.WithheldItemIds = BatchItemFailures.SelectWithheld(lambdaEvent.Source, lambdaEvent.Root, context.RejectedItemIds);
             }
 
-            var merged = await BatchItemFailures.MergeAsync(lambdaEvent.HandlerResponse, lambdaEvent.WithheldItemIds, context.CancellationToken).ConfigureAwait(false);
+            var merged = lambdaEvent.Source == LambdaEventSource.Firehose
+                ? await FirehoseResults.MergeAsync(lambdaEvent.HandlerResponse, lambdaEvent.Root, lambdaEvent.WithheldItemIds, context.CancellationToken).ConfigureAwait(false)
+                : await BatchItemFailures.MergeAsync(lambdaEvent.HandlerResponse, lambdaEvent.WithheldItemIds, context.CancellationToken).ConfigureAwait(false);
             if (merged is not null)
             {
                 return merged;
             }
 
-            reason = "the handler's answer is not a JSON object";
+            reason = lambdaEvent.Source == LambdaEventSource.Firehose
+                ? "the handler's answer is not a JSON object with a records array"
+                : "the handler's answer is not a JSON object";
         }
         else if (supported)
         {
