@@ -38,6 +38,25 @@ public sealed class LambdaShieldOptions
     public ISet<string> AllowedSourceArns { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
+    /// The AWS accounts events may name: API Gateway REST and HTTP API and Function URL <c>requestContext.accountId</c>
+    /// (the API's or function's owner) and EventBridge <c>account</c>. Another account is a finding of
+    /// <see cref="LambdaRules.UntrustedOrigin"/> (<c>SHIELD5103</c>). Empty: no check.
+    /// </summary>
+    public ISet<string> AllowedAccounts { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The API Gateway APIs (REST, HTTP, WebSocket) the function serves, by <c>requestContext.apiId</c>. A request
+    /// naming another API is a finding of <see cref="LambdaRules.UntrustedOrigin"/> (<c>SHIELD5103</c>). Empty: no check.
+    /// </summary>
+    public ISet<string> AllowedApiIds { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The EventBridge <c>source</c> values the function accepts (<c>aws.s3</c>, <c>com.example.orders</c>). An event
+    /// from another is a finding of <see cref="LambdaRules.UntrustedOrigin"/> (<c>SHIELD5103</c>). Empty: no check.
+    /// </summary>
+    public ISet<string> AllowedEventBridgeSources { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
     /// The largest event the shield reads, in bytes. A larger event is rejected before anything else runs.
     /// Default: <see cref="DefaultMaxEventBytes"/>, which Lambda itself enforces; lower it to refuse more.
     /// </summary>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,11 +32,7 @@ internal sealed class LambdaShieldedHandler<TContext>
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LambdaLog.CategoryName);
 
         LambdaRules.EnsureRegistered();
-        var eventMiddleware = new LambdaEventMiddleware(
-            options.Source,
-            options.MaxEventBytes,
-            options.AllowedSources.ToFrozenSet(),
-            options.AllowedSourceArns.ToFrozenSet(StringComparer.Ordinal));
+        var eventMiddleware = new LambdaEventMiddleware(options.Source, options.MaxEventBytes, new LambdaProvenance(options));
         var configure = options.ConfigurePipeline;
         _engine = ShieldEngine.Create(options.Shield, options.LoggerFactory, builder =>
         {
