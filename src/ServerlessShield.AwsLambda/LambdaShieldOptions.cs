@@ -69,6 +69,19 @@ public sealed class LambdaShieldOptions
     /// </summary>
     public bool ReportBatchItemFailures { get; set; } = true;
 
+    /// <summary>
+    /// Whether a blocked or failed CloudFormation custom-resource invocation is answered on the event's
+    /// <c>ResponseURL</c> with <c>Status</c> <c>FAILED</c> (the reason names the rule code and correlation id only),
+    /// after which the invocation completes normally so Lambda does not retry it. The stack then fails and rolls back
+    /// at once. Only an https URL on an <c>amazonaws.com</c> host is called, without redirects. Default: false, and the
+    /// failure is rethrown like any other: CloudFormation then waits for the custom resource's timeout
+    /// (<c>ServiceTimeout</c>, one hour by default) unless the function answers by itself.
+    /// </summary>
+    public bool ReportCloudFormationFailures { get; set; }
+
+    // Tests point the response at a loopback server; in production only AWS response URLs are called.
+    internal Func<Uri, bool>? CloudFormationResponseUrlCheck { get; set; }
+
     /// <summary>Where security events go. Null: nowhere.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

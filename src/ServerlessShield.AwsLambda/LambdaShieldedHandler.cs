@@ -19,6 +19,7 @@ internal sealed class LambdaShieldedHandler<TContext>
     private readonly bool _reportBatchItemFailures;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly CloudFormationFailureResponse? _cloudFormation;
 
     public LambdaShieldedHandler(Func<Stream, TContext, Task<Stream>> handler, Func<TContext, LambdaInvocation> describe, LambdaShieldOptions options)
     {
@@ -30,6 +31,7 @@ internal sealed class LambdaShieldedHandler<TContext>
         _reportBatchItemFailures = options.ReportBatchItemFailures;
         _time = options.TimeProvider ?? TimeProvider.System;
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LambdaLog.CategoryName);
+        _cloudFormation = options.ReportCloudFormationFailures ? new CloudFormationFailureResponse(options.CloudFormationResponseUrlCheck) : null;
 
         LambdaRules.EnsureRegistered();
         var eventMiddleware = new LambdaEventMiddleware(options.Source, options.MaxEventBytes, new LambdaProvenance(options));
@@ -131,7 +133,20 @@ internal sealed class LambdaShieldedHandler<TContext>
                 return HttpErrorResponseWriter.Write(lambdaEvent, _engine.CreateErrorResponse(context));
             }
 
-            throw ShieldedInvocationException.From(context);
+            var redacted = ShieldedInvocationException.From(context);
+            if (_cloudFormation is not null && lambdaEvent.Source == LambdaEventSource.CloudFormationCustomResource && lambdaEvent.Document is not null)
+            {
+                var status = await _cloudFormation.SendAsync(lambdaEvent.Root, redacted.Code, redacted.CorrelationId, context.CancellationToken).ConfigureAwait(false);
+                if ((int?)status is >= 200 and <= 299)
+                {
+                    LambdaLog.CloudFormationFailureReported(_logger, redacted.Code, redacted.CorrelationId);
+                    return new MemoryStream();
+                }
+
+                LambdaLog.CloudFormationReportFailed(_logger, (int?)status ?? 0, redacted.CorrelationId);
+            }
+
+            throw redacted;
         }
 
         if (context.RejectedItemIds.Count == 0)

@@ -12,6 +12,7 @@ internal static class LambdaInputExtractors
     private static readonly ILambdaInputExtractor EncodedMessages = new EncodedMessageInputExtractor();
     private static readonly ILambdaInputExtractor Firehose = new FirehoseInputExtractor();
     private static readonly ILambdaInputExtractor CloudWatchLogs = new CloudWatchLogsInputExtractor();
+    private static readonly ILambdaInputExtractor CloudFormation = new CloudFormationInputExtractor();
     private static readonly ILambdaInputExtractor WholeEvent = new WholeEventInputExtractor();
 
     public static ILambdaInputExtractor For(LambdaEventSource source, bool parsed) => !parsed ? WholeEvent : source switch
@@ -25,6 +26,7 @@ internal static class LambdaInputExtractors
         LambdaEventSource.Kafka or LambdaEventSource.AmazonMq => EncodedMessages,
         LambdaEventSource.Firehose => Firehose,
         LambdaEventSource.CloudWatchLogs => CloudWatchLogs,
+        LambdaEventSource.CloudFormationCustomResource => CloudFormation,
         _ => WholeEvent,
     };
 }
