@@ -80,7 +80,7 @@ public sealed class LambdaShieldTests
     [InlineData("direct-invoke")]
     [InlineData("eventbridge-scheduled")]
     [InlineData("cognito-presignup")]
-    [InlineData("vpc-lattice-v2")]
+    [InlineData("sns")]
     public async Task Wrap_NonHttpResponseSourceFails_ThrowsRedactedException(string fixture)
     {
         var function = new ShieldedFunction(ShieldedFunction.Throw(new InvalidOperationException("secret=abc123")));

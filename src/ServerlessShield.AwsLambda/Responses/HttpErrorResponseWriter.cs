@@ -8,9 +8,11 @@ namespace ServerlessShield.AwsLambda;
 // statusDescription and answers in the header mode the request used.
 internal static class HttpErrorResponseWriter
 {
+    // WebSocket: a 4xx/5xx statusCode refuses a $connect, and is the route's answer to a message (API Gateway docs).
+    // VPC Lattice (v1 and v2): statusCode, headers, body, isBase64Encoded, as AWS's own event libraries define it.
     public static bool CanAnswer(LambdaEventSource source) => source is
         LambdaEventSource.ApiGatewayRest or LambdaEventSource.ApiGatewayHttp or LambdaEventSource.FunctionUrl
-        or LambdaEventSource.ApiGatewayWebSocket or LambdaEventSource.Alb;
+        or LambdaEventSource.ApiGatewayWebSocket or LambdaEventSource.Alb or LambdaEventSource.VpcLattice;
 
     public static MemoryStream Write(LambdaEvent lambdaEvent, ShieldErrorResponse error)
     {
