@@ -63,6 +63,7 @@ internal sealed class LambdaShieldedHandler<TContext>
             context.TraceId = string.IsNullOrEmpty(invocation.TraceId) ? Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID") : invocation.TraceId;
             context.CancellationToken = deadline?.Token ?? CancellationToken.None;
             context.SetProperty(LambdaEvent.Key, lambdaEvent);
+            context.SetProperty(LambdaShield.InvocationKey, invocation);
             context.Handler = shieldContext => new ValueTask(CallHandlerAsync(shieldContext, lambdaEvent, lambdaContext));
             await _engine.RunAsync(context).ConfigureAwait(false);
             return await CompleteAsync(context, lambdaEvent).ConfigureAwait(false);
