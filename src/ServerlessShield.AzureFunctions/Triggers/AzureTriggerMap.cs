@@ -35,5 +35,5 @@ internal static class AzureTriggerMap
     }
 
     public static EventSourceInfo SourceOf(BindingMetadata? trigger) =>
-        trigger?.Type is { Length: > 0 } type ? new EventSourceInfo(KindOf(type), type) : EventSourceInfo.Unknown;
+        trigger?.Type is { Length: > 0 } type ? AzureTriggers.Describe(type) : EventSourceInfo.Unknown;
 }

@@ -41,10 +41,10 @@ internal sealed class ScanCommand : AsyncCommand<ScanCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var runner = new ReplayRunner(settings.Profile);
+        var reader = EventFileReader.Create(settings.Profile);
         if (settings.Values is { } valuesFile)
         {
-            return await ScanValuesAsync(runner, valuesFile).ConfigureAwait(false);
+            return await ScanValuesAsync(reader.Runner, valuesFile).ConfigureAwait(false);
         }
 
         List<string> files;
@@ -58,14 +58,12 @@ internal sealed class ScanCommand : AsyncCommand<ScanCommand.Settings>
             return 2;
         }
 
-        var reader = new EventFileReader(EventTranslators.All);
-        var rows = new List<(string File, ReplayEvent Replay, ScanResult Result)>();
+        var rows = new List<(string File, ScanResult Result)>();
         async Task ScanAll(Action? tick)
         {
             foreach (var file in files)
             {
-                var replay = reader.Read(file);
-                rows.Add((file, replay, await runner.RunAsync(replay).ConfigureAwait(false)));
+                rows.Add((file, await reader.ScanAsync(file).ConfigureAwait(false)));
                 tick?.Invoke();
             }
         }

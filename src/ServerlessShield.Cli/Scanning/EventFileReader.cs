@@ -2,12 +2,23 @@ using System.Text.Json;
 
 namespace ServerlessShield.Cli.Scanning;
 
-// Reads an event file and asks each translator, most specific first, whether it knows the shape.
-internal sealed class EventFileReader(IReadOnlyList<IEventTranslator> translators)
+// Reads an event file and hands it to the first replayer that knows its shape; the Lambda replayer, last, takes
+// anything else (unknown JSON is inspected as a custom event). A file that is not JSON is judged by the limits.
+internal sealed class EventFileReader(IReadOnlyList<IEventReplayer> replayers, ReplayRunner runner)
 {
-    public ReplayEvent Read(string path)
+    public static EventFileReader Create(ShieldProfile profile)
     {
-        var bytes = File.ReadAllBytes(path);
+        var runner = new ReplayRunner(profile);
+        return new EventFileReader(
+            [new AzureEnvelopeReplayer(runner), new EventGridReplayer(runner), new LambdaEventReplayer(profile)],
+            runner);
+    }
+
+    public ReplayRunner Runner => runner;
+
+    public async Task<ScanResult> ScanAsync(string path)
+    {
+        var bytes = await File.ReadAllBytesAsync(path).ConfigureAwait(false);
         ReadOnlyMemory<byte> data = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsMemory(3) : bytes;
         JsonDocument document;
         try
@@ -16,22 +27,21 @@ internal sealed class EventFileReader(IReadOnlyList<IEventTranslator> translator
         }
         catch (JsonException)
         {
-            // Not JSON at all: replay it as an opaque custom event so the limits still judge it.
-            return new ReplayEvent(ShieldPlatform.Local, EventSourceInfo.Unknown, null, [new ShieldInput("event", data, InputFormat.Json)]);
+            return await runner.RunAsync("replay", ShieldPlatform.Local, EventSourceInfo.Unknown, null, [new ShieldInput("event", data, InputFormat.Json)]).ConfigureAwait(false);
         }
 
         using (document)
         {
-            foreach (var translator in translators)
+            foreach (var replayer in replayers)
             {
-                if (translator.TryTranslate(document.RootElement, data, out var replay))
+                if (replayer.CanReplay(document.RootElement))
                 {
-                    return replay;
+                    return await replayer.ReplayAsync(document.RootElement, data).ConfigureAwait(false);
                 }
             }
         }
 
-        return new ReplayEvent(ShieldPlatform.Local, EventSourceInfo.Unknown, null, [new ShieldInput("event", data, InputFormat.Json)]);
+        throw new InvalidOperationException("No replayer accepted the event.");
     }
 
     public static IEnumerable<string> Expand(IEnumerable<string> paths)

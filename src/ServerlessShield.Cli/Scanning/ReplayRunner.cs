@@ -3,28 +3,28 @@ using System.Text.Json;
 
 namespace ServerlessShield.Cli.Scanning;
 
-// Runs replayed events and single values through one engine, the way a shielded function would see them.
+// Runs inputs that a replayer translated itself (Azure triggers, single values) through one engine.
 internal sealed class ReplayRunner(ShieldProfile profile)
 {
     private readonly ShieldEngine _engine = ShieldEngine.Create(new ShieldOptions { RequireOptIn = false, Profile = profile });
 
-    public async Task<ScanResult> RunAsync(ReplayEvent replay)
+    public ShieldProfile Profile => profile;
+
+    public async Task<ScanResult> RunAsync(string function, ShieldPlatform platform, EventSourceInfo source, HttpRequestParts? http, IEnumerable<ShieldInput> inputs)
     {
-        var policy = _engine.Policies.GetPolicy(replay.FunctionName);
-        var context = _engine.Rent(policy);
+        var context = _engine.Rent(_engine.Policies.GetPolicy(function));
         try
         {
-            context.Platform = replay.Platform;
-            context.Source = replay.Source;
-            context.Http = replay.Http;
-            foreach (var input in replay.Inputs)
+            context.Platform = platform;
+            context.Source = source;
+            context.Http = http;
+            foreach (var input in inputs)
             {
                 context.Inputs.Add(input);
             }
 
             await _engine.RunAsync(context).ConfigureAwait(false);
-            var rules = context.Findings.Select(f => f.Rule).Distinct().ToList();
-            return new ScanResult(context.Verdict, [.. rules.Select(r => r.Id)], [.. rules.Select(r => r.Name)]);
+            return ScanResult.From(context);
         }
         finally
         {
@@ -45,12 +45,11 @@ internal sealed class ReplayRunner(ShieldProfile profile)
 
         var http = new HttpRequestParts { Method = "POST", Path = "/values", ContentType = "application/json" };
         var body = new ShieldInput("body", buffer.ToArray(), InputFormat.Json);
-        return RunAsync(new ReplayEvent(ShieldPlatform.Local, new EventSourceInfo(EventSourceKind.Http, "http"), http, [body]));
+        return RunAsync("values", ShieldPlatform.Local, new EventSourceInfo(EventSourceKind.Http, "http"), http, [body]);
     }
 
     public static string ToJsonLine(int line, ScanResult result)
     {
-        var output = new StringBuilder();
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
@@ -58,15 +57,15 @@ internal sealed class ReplayRunner(ShieldProfile profile)
             writer.WriteNumber("line", line);
             writer.WriteString("verdict", result.Verdict);
             writer.WriteStartArray("rules");
-            foreach (var id in result.RuleIds)
+            foreach (var rule in result.Rules)
             {
-                writer.WriteStringValue(id);
+                writer.WriteStringValue(rule.Id);
             }
 
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
-        return output.Append(Encoding.UTF8.GetString(buffer.ToArray())).ToString();
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -5,18 +5,24 @@ namespace ServerlessShield.Cli.Scanning;
 // The readable scan report: one row per event file, then a summary by verdict.
 internal static class VerdictTable
 {
-    public static void Write(IReadOnlyList<(string File, ReplayEvent Replay, ScanResult Result)> rows, IReadOnlyList<string> roots, ShieldProfile profile)
+    public static void Write(IReadOnlyList<(string File, ScanResult Result)> rows, IReadOnlyList<string> roots, ShieldProfile profile)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("File").AddColumn("Platform").AddColumn("Source").AddColumn("Verdict").AddColumn("Rules");
-        foreach (var (file, replay, result) in rows)
+        foreach (var (file, result) in rows)
         {
             table.AddRow(
                 Markup.Escape(Relative(file, roots)),
-                Markup.Escape(PlatformName(replay.Platform)),
-                Markup.Escape(replay.Source.Name),
+                Markup.Escape(PlatformName(result.Platform)),
+                Markup.Escape(result.Source),
                 Colour(result.Verdict),
-                Markup.Escape(string.Join(", ", result.RuleIds.Zip(result.RuleNames, (id, name) => $"{id} {name}"))));
+                Markup.Escape(string.Join(", ", result.Rules.Select(r => $"{r.Id} {r.Name}"))));
+        }
+
+        // Redirected output has no terminal width; keep rows on one line for logs and diffs.
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 200;
         }
 
         AnsiConsole.Write(table);

@@ -127,6 +127,12 @@ public sealed class ShieldContext
             _ => FindingAction.Blocked,
         };
 
+        return Record(rule, fieldPath, action, itemId, valueHash, code);
+    }
+
+    // Records a finding whose action the caller decided (a field that allows HTML turns a block into a clean-up).
+    internal FindingAction Record(ShieldRule rule, string fieldPath, FindingAction action, string? itemId, string? valueHash, string? code)
+    {
         _findings.Add(new ShieldFinding(rule, fieldPath, action, itemId, valueHash, code));
         if (action == FindingAction.Blocked && itemId is not null)
         {

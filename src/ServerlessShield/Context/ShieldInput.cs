@@ -10,6 +10,9 @@ namespace ServerlessShield;
 /// <param name="ItemId">For a record of a batch, the platform's id of that record (an SQS message id, a Kinesis sequence number).</param>
 public sealed record ShieldInput(string Path, ReadOnlyMemory<byte> Data, InputFormat Format = InputFormat.Auto, string? ItemId = null)
 {
+    /// <summary>Whether the shield rewrote <see cref="Data"/> in Sanitize mode; adapters hand the handler this data instead of the original.</summary>
+    public bool IsSanitized { get; init; }
+
     /// <summary>Creates a text or JSON input from a string.</summary>
     /// <param name="path">Where the data sits in the event.</param>
     /// <param name="value">The value.</param>

@@ -28,14 +28,22 @@ public sealed class InjectionScanner
     public void Scan(string value, ICollection<ShieldRule> hits)
     {
         ArgumentNullException.ThrowIfNull(value);
+        Scan(value.AsSpan(), hits);
+    }
+
+    /// <summary>Scans a value and adds each rule that fires to <paramref name="hits"/>. Allocates only when the value needs decoding.</summary>
+    /// <param name="value">The raw value.</param>
+    /// <param name="hits">Receives the rules that fire, each once.</param>
+    public void Scan(ReadOnlySpan<char> value, ICollection<ShieldRule> hits)
+    {
         ArgumentNullException.ThrowIfNull(hits);
-        if (value.Length == 0)
+        if (value.IsEmpty)
         {
             return;
         }
 
-        var canonical = ValueCanonicalizer.Canonicalize(value);
-        var decoded = !string.Equals(canonical, value, StringComparison.Ordinal);
+        var canonical = ValueCanonicalizer.MayDecode(value) ? ValueCanonicalizer.Canonicalize(value.ToString()) : null;
+        var decoded = canonical is not null && !value.SequenceEqual(canonical);
         foreach (var detector in _detectors)
         {
             if (detector.IsMatch(value) || (decoded && detector.IsMatch(canonical)))
@@ -44,6 +52,21 @@ public sealed class InjectionScanner
                 {
                     hits.Add(detector.Rule);
                 }
+            }
+        }
+    }
+
+    /// <summary>Judges a JSON property name with the detectors that understand names (<see cref="IPropertyNameDetector"/>).</summary>
+    /// <param name="name">The unescaped property name.</param>
+    /// <param name="hits">Receives the rules that fire, each once.</param>
+    public void ScanPropertyName(ReadOnlySpan<char> name, ICollection<ShieldRule> hits)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        foreach (var detector in _detectors)
+        {
+            if (detector is IPropertyNameDetector names && names.IsMatchPropertyName(name) && !hits.Contains(detector.Rule))
+            {
+                hits.Add(detector.Rule);
             }
         }
     }

@@ -2,22 +2,29 @@ using System.Buffers;
 
 namespace ServerlessShield;
 
-// A cheap first look: most strings in an event are names, ids and prose made of letters, digits and a little
-// punctuation that no injection class can be built from. Only strings with other characters go to the detectors.
+// A cheap first look: most strings in an event are single tokens (ids, dates, numbers, emails, enum values, names)
+// made of letters, digits and a little punctuation that no injection can be built from. Anything with a space,
+// another symbol, a SQL comment ("--") or a SQL variable ("@@") goes to the detectors: keywords alone can attack.
 internal static class InspectionGate
 {
-    // Letters, digits, space and punctuation that no detector keys on.
-    private const string SafeAscii = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-_@+:!?#~";
+    // Letters, digits and punctuation that no detector keys on inside one token.
+    private const string SafeAscii = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,-_@+:?#~";
 
-    private static readonly SearchValues<byte> SafeBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,-_@+:!?#~"u8);
+    private static readonly SearchValues<byte> SafeBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,-_@+:?#~"u8);
     private static readonly SearchValues<char> SafeChars = SearchValues.Create(SafeAscii);
 
-    // True when UTF-8 bytes hold only safe ASCII, so the string needs no decoding and no detector.
-    public static bool IsPlainAscii(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept(SafeBytes) < 0;
+    // True when UTF-8 bytes are one token of safe ASCII, so the string needs no decoding and no detector.
+    public static bool IsPlainAscii(ReadOnlySpan<byte> utf8) =>
+        utf8.IndexOfAnyExcept(SafeBytes) < 0 && utf8.IndexOf("--"u8) < 0 && utf8.IndexOf("@@"u8) < 0;
 
     // True when the text holds something a detector could key on, after NFKC (full-width '＜' counts as '<').
     public static bool NeedsInspection(ReadOnlySpan<char> text)
     {
+        if (text.Contains("--", StringComparison.Ordinal) || text.Contains("@@", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         var i = text.IndexOfAnyExcept(SafeChars);
         while (i >= 0)
         {
@@ -52,8 +59,7 @@ internal static class InspectionGate
             System.Globalization.UnicodeCategory.NonSpacingMark or
             System.Globalization.UnicodeCategory.SpacingCombiningMark or
             System.Globalization.UnicodeCategory.EnclosingMark or
-            System.Globalization.UnicodeCategory.DecimalDigitNumber or
-            System.Globalization.UnicodeCategory.SpaceSeparator => !char.IsSurrogate(c),
+            System.Globalization.UnicodeCategory.DecimalDigitNumber => !char.IsSurrogate(c),
             _ => false,
         };
     }

@@ -19,7 +19,8 @@ internal sealed class PayloadInspector
     private readonly List<Frame> _frames = [];
     private readonly List<ulong> _keyHashes = [];
     private readonly Dictionary<int, HashSet<ulong>> _largeObjects = [];
-    private readonly List<(ShieldRule Rule, string Path, string? Hash)> _pending = [];
+    private readonly List<Pending> _pending = [];
+    private readonly Dictionary<int, bool> _sanitize = [];
     private readonly List<ShieldRule> _hits = [];
     private char[] _chars = [];
     private byte[] _bytes = [];
@@ -28,8 +29,14 @@ internal sealed class PayloadInspector
     {
     }
 
-    public static void Inspect(ShieldContext context, ShieldInput input, InjectionScanner scanner)
+    private const int WholeText = int.MaxValue;
+    private int _stringOrdinal;
+    private int _currentToken = -1;
+    private bool _currentAllowHtml;
+
+    public static void Inspect(ShieldContext context, int index, InjectionScanner scanner, IHtmlFieldSanitizer? html)
     {
+        var input = context.Inputs[index];
         var limits = context.Policy.Limits;
         if (input.Data.Length > limits.MaxPayloadBytes)
         {
@@ -46,7 +53,11 @@ internal sealed class PayloadInspector
         var inspector = Rent();
         try
         {
-            inspector.InspectInput(context, input, scanner);
+            if (inspector.InspectInput(context, input, scanner) && !context.Outcome.IsRejected
+                && (input.ItemId is null || !context.RejectedItemIds.Contains(input.ItemId)))
+            {
+                context.Inputs[index] = inspector.Rewrite(input, html);
+            }
         }
         finally
         {
@@ -54,7 +65,8 @@ internal sealed class PayloadInspector
         }
     }
 
-    private void InspectInput(ShieldContext context, ShieldInput input, InjectionScanner scanner)
+    // Returns whether any finding was sanitized, so the input must be rewritten.
+    private bool InspectInput(ShieldContext context, ShieldInput input, InjectionScanner scanner)
     {
         var data = SkipBom(input.Data.Span);
         var asJson = input.Format switch
@@ -71,18 +83,18 @@ internal sealed class PayloadInspector
             {
                 if (!completed)
                 {
-                    _pending.Add((ShieldRules.InvalidJson, input.Path, null));
+                    _pending.Add(new(ShieldRules.InvalidJson, input.Path, null));
                 }
 
-                Flush(context, input);
-                return;
+                return Flush(context, input);
             }
 
             _pending.Clear();
+            _stringOrdinal = 0;
         }
 
         InspectText(context, data, input.Path, scanner);
-        Flush(context, input);
+        return Flush(context, input);
     }
 
     // Returns false when the bytes are not valid JSON; limit findings are still pending then.
@@ -111,7 +123,7 @@ internal sealed class PayloadInspector
 
                         if (_frames.Count - frameBase + 1 > limits.MaxDepth)
                         {
-                            _pending.Add((ShieldRules.JsonTooDeep, RenderPath(rootPath, frameBase, json), null));
+                            _pending.Add(new(ShieldRules.JsonTooDeep, RenderPath(rootPath, frameBase, json), null));
                             return true;
                         }
 
@@ -151,7 +163,7 @@ internal sealed class PayloadInspector
 
                         if (reader.ValueSpan.Length > limits.MaxNumberLength)
                         {
-                            _pending.Add((ShieldRules.NumberTooLong, RenderPath(rootPath, frameBase, json), null));
+                            _pending.Add(new(ShieldRules.NumberTooLong, RenderPath(rootPath, frameBase, json), null));
                         }
 
                         break;
@@ -199,7 +211,7 @@ internal sealed class PayloadInspector
         _frames[^1] = frame;
         if (frame.Count > limits.MaxArrayLength)
         {
-            _pending.Add((ShieldRules.ArrayTooLong, RenderPath(rootPath, frameBase, json, dropLast: true), null));
+            _pending.Add(new(ShieldRules.ArrayTooLong, RenderPath(rootPath, frameBase, json, dropLast: true), null));
             return false;
         }
 
@@ -215,14 +227,14 @@ internal sealed class PayloadInspector
         _frames[^1] = frame;
         if (frame.Count > limits.MaxKeysPerObject)
         {
-            _pending.Add((ShieldRules.TooManyKeys, RenderPath(rootPath, frameBase, json, dropLast: true), null));
+            _pending.Add(new(ShieldRules.TooManyKeys, RenderPath(rootPath, frameBase, json, dropLast: true), null));
             return false;
         }
 
         var raw = reader.ValueSpan;
         if (!Utf8.IsValid(raw))
         {
-            _pending.Add((ShieldRules.InvalidUtf8, RenderPath(rootPath, frameBase, json), null));
+            _pending.Add(new(ShieldRules.InvalidUtf8, RenderPath(rootPath, frameBase, json), null));
             return true;
         }
 
@@ -236,14 +248,14 @@ internal sealed class PayloadInspector
             }
             catch (InvalidOperationException)
             {
-                _pending.Add((ShieldRules.LoneSurrogate, RenderPath(rootPath, frameBase, json), null));
+                _pending.Add(new(ShieldRules.LoneSurrogate, RenderPath(rootPath, frameBase, json), null));
                 return true;
             }
         }
 
         if (IsDuplicate(_frames.Count - 1, frame.KeyStart, Hash(name)))
         {
-            _pending.Add((ShieldRules.DuplicateKey, RenderPath(rootPath, frameBase, json), null));
+            _pending.Add(new(ShieldRules.DuplicateKey, RenderPath(rootPath, frameBase, json), null));
         }
 
         // Keys are user data too: {"$where": ...} is an operator smuggled in as a key.
@@ -282,13 +294,16 @@ internal sealed class PayloadInspector
 
     private void OnString(ShieldContext context, ref Utf8JsonReader reader, string rootPath, int frameBase, ReadOnlySpan<byte> json, int envelopeDepth, InjectionScanner scanner)
     {
+        // Only strings of the input itself can be rewritten in place; those inside a JSON-in-string envelope block.
+        _currentToken = envelopeDepth == 0 ? _stringOrdinal++ : -1;
+        _currentAllowHtml = false;
         var limits = context.Policy.Limits;
         var raw = reader.ValueSpan;
         if (!reader.ValueIsEscaped && InspectionGate.IsPlainAscii(raw))
         {
             if (raw.Length > limits.MaxStringLength)
             {
-                _pending.Add((ShieldRules.StringTooLong, RenderPath(rootPath, frameBase, json), null));
+                _pending.Add(new(ShieldRules.StringTooLong, RenderPath(rootPath, frameBase, json), null));
             }
 
             return;
@@ -296,7 +311,7 @@ internal sealed class PayloadInspector
 
         if (!Utf8.IsValid(raw))
         {
-            _pending.Add((ShieldRules.InvalidUtf8, RenderPath(rootPath, frameBase, json), null));
+            _pending.Add(new(ShieldRules.InvalidUtf8, RenderPath(rootPath, frameBase, json), null));
             return;
         }
 
@@ -308,14 +323,14 @@ internal sealed class PayloadInspector
         }
         catch (InvalidOperationException)
         {
-            _pending.Add((ShieldRules.LoneSurrogate, RenderPath(rootPath, frameBase, json), null));
+            _pending.Add(new(ShieldRules.LoneSurrogate, RenderPath(rootPath, frameBase, json), null));
             return;
         }
 
         var text = _chars.AsSpan(0, length);
         if (length > limits.MaxStringLength)
         {
-            _pending.Add((ShieldRules.StringTooLong, RenderPath(rootPath, frameBase, json), null));
+            _pending.Add(new(ShieldRules.StringTooLong, RenderPath(rootPath, frameBase, json), null));
             return;
         }
 
@@ -326,7 +341,7 @@ internal sealed class PayloadInspector
     {
         if (text.Contains('\0'))
         {
-            _pending.Add((ShieldRules.NulCharacter, RenderPath(rootPath, frameBase, json), null));
+            _pending.Add(new(ShieldRules.NulCharacter, RenderPath(rootPath, frameBase, json), context.HashValue(text), _currentToken));
         }
 
         if (!InspectionGate.NeedsInspection(text))
@@ -334,33 +349,68 @@ internal sealed class PayloadInspector
             return;
         }
 
+        if (context.Policy.HasFieldSettings && context.Policy.FindField(RenderPath(rootPath, frameBase, json)) is { } field)
+        {
+            if (field.Skip)
+            {
+                return;
+            }
+
+            _currentAllowHtml = field.AllowHtml;
+        }
+
         var trimmed = text.TrimStart();
         if (envelopeDepth < context.Policy.Limits.MaxEnvelopeDepth && trimmed.Length > 1 && trimmed[0] is '{' or '[')
         {
-            // JSON carried inside a string (an SQS body, an SNS Message): inspect its fields, not the blob.
-            var nested = Encoding.UTF8.GetBytes(text.ToString());
+            InspectEnvelope(context, text, rootPath, frameBase, json, envelopeDepth, scanner);
+            return;
+        }
+
+        if (Scan(text, scanner))
+        {
+            AddHits(RenderPath(rootPath, frameBase, json), context.HashValue(text));
+        }
+    }
+
+    // JSON carried inside a string (an SQS body, an SNS Message): inspect its fields, not the blob. If it is not
+    // JSON after all, the findings of the attempt are dropped and the string is inspected as text.
+    private void InspectEnvelope(ShieldContext context, ReadOnlySpan<char> text, string rootPath, int frameBase, ReadOnlySpan<byte> json, int envelopeDepth, InjectionScanner scanner)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var nested = buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer));
             var path = RenderPath(rootPath, frameBase, json);
             var before = _pending.Count;
-            if (IsJson(nested) && WalkJson(context, nested, path, envelopeDepth + 1, scanner))
+            var (token, allowHtml) = (_currentToken, _currentAllowHtml);
+            if (WalkJson(context, nested, path, envelopeDepth + 1, scanner))
             {
                 return;
             }
 
             _pending.RemoveRange(before, _pending.Count - before);
-        }
+            (_currentToken, _currentAllowHtml) = (token, allowHtml);
 
-        var value = text.ToString();
-        if (Scan(value, scanner))
+            // The nested walk reused the character buffer that held the text; read it back from the bytes.
+            var value = Encoding.UTF8.GetString(nested);
+            if (Scan(value, scanner))
+            {
+                AddHits(path, context.HashValue(value));
+            }
+        }
+        finally
         {
-            AddHits(RenderPath(rootPath, frameBase, json), context.HashValue(value));
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
     private void InspectText(ShieldContext context, ReadOnlySpan<byte> data, string path, InjectionScanner scanner)
     {
+        _currentToken = WholeText;
+        _currentAllowHtml = false;
         if (!Utf8.IsValid(data))
         {
-            _pending.Add((ShieldRules.InvalidUtf8, path, null));
+            _pending.Add(new(ShieldRules.InvalidUtf8, path, null));
             return;
         }
 
@@ -368,7 +418,7 @@ internal sealed class PayloadInspector
         {
             if (data.Length > context.Policy.Limits.MaxStringLength)
             {
-                _pending.Add((ShieldRules.StringTooLong, path, null));
+                _pending.Add(new(ShieldRules.StringTooLong, path, null));
             }
 
             return;
@@ -377,13 +427,13 @@ internal sealed class PayloadInspector
         var text = Encoding.UTF8.GetString(data);
         if (text.Length > context.Policy.Limits.MaxStringLength)
         {
-            _pending.Add((ShieldRules.StringTooLong, path, null));
+            _pending.Add(new(ShieldRules.StringTooLong, path, null));
             return;
         }
 
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            _pending.Add((ShieldRules.NulCharacter, path, null));
+            _pending.Add(new(ShieldRules.NulCharacter, path, context.HashValue(text), _currentToken));
         }
 
         if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
@@ -392,16 +442,28 @@ internal sealed class PayloadInspector
         }
     }
 
+    // A key is judged as a name (operators smuggled in as keys) and as a value (an attack string used as a key).
     private void ScanUtf8(ShieldContext context, ReadOnlySpan<byte> utf8, string rootPath, int frameBase, ReadOnlySpan<byte> json, InjectionScanner scanner)
     {
         var text = Encoding.UTF8.GetString(utf8);
-        if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
+        if (!InspectionGate.NeedsInspection(text))
         {
+            return;
+        }
+
+        _hits.Clear();
+        scanner.ScanPropertyName(text, _hits);
+        scanner.Scan(text.AsSpan(), _hits);
+        if (_hits.Count > 0)
+        {
+            var (token, allowHtml) = (_currentToken, _currentAllowHtml);
+            (_currentToken, _currentAllowHtml) = (-1, false);
             AddHits(RenderPath(rootPath, frameBase, json), context.HashValue(text));
+            (_currentToken, _currentAllowHtml) = (token, allowHtml);
         }
     }
 
-    private bool Scan(string value, InjectionScanner scanner)
+    private bool Scan(ReadOnlySpan<char> value, InjectionScanner scanner)
     {
         _hits.Clear();
         scanner.Scan(value, _hits);
@@ -412,18 +474,72 @@ internal sealed class PayloadInspector
     {
         foreach (var rule in _hits)
         {
-            _pending.Add((rule, path, hash));
+            _pending.Add(new(rule, path, hash, _currentToken, _currentAllowHtml));
         }
     }
 
-    private void Flush(ShieldContext context, ShieldInput input)
+    private bool Flush(ShieldContext context, ShieldInput input)
     {
-        foreach (var (rule, path, hash) in _pending)
+        foreach (var finding in _pending)
         {
-            context.Report(rule, path, input.ItemId, valueHash: hash);
+            var sanitizable = finding.Token >= 0 && ValueSanitizer.SanitizableRules.Contains(finding.Rule);
+            var action = context.Policy.GetMode(finding.Rule) switch
+            {
+                RuleMode.Monitor => FindingAction.Monitored,
+                RuleMode.Sanitize when sanitizable => FindingAction.Sanitized,
+                // A field declared to hold HTML is cleaned, not rejected, for markup findings.
+                RuleMode.Block when sanitizable && finding.AllowHtml && finding.Rule == ShieldRules.CrossSiteScripting => FindingAction.Sanitized,
+                _ => FindingAction.Blocked,
+            };
+            context.Record(finding.Rule, finding.Path, action, input.ItemId, finding.Hash, code: null);
+            if (action == FindingAction.Sanitized)
+            {
+                _sanitize[finding.Token] = finding.AllowHtml || _sanitize.GetValueOrDefault(finding.Token);
+            }
         }
 
         _pending.Clear();
+        return _sanitize.Count > 0;
+    }
+
+    // Writes the input again with every sanitized string replaced; structure, other values and order stay as they were.
+    private ShieldInput Rewrite(ShieldInput input, IHtmlFieldSanitizer? html)
+    {
+        var data = SkipBom(input.Data.Span);
+        string Clean(string value, bool allowHtml) => allowHtml ? ValueSanitizer.SanitizeHtml(value, html) : ValueSanitizer.SanitizeText(value);
+
+        if (_sanitize.TryGetValue(WholeText, out var wholeHtml))
+        {
+            return input with { Data = Encoding.UTF8.GetBytes(Clean(Encoding.UTF8.GetString(data), wholeHtml)), IsSanitized = true };
+        }
+
+        var output = new ArrayBufferWriter<byte>(data.Length + 64);
+        using (var writer = new Utf8JsonWriter(output))
+        {
+            var reader = new Utf8JsonReader(data, new JsonReaderOptions { MaxDepth = 4096 });
+            var ordinal = 0;
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject: writer.WriteStartObject(); break;
+                    case JsonTokenType.EndObject: writer.WriteEndObject(); break;
+                    case JsonTokenType.StartArray: writer.WriteStartArray(); break;
+                    case JsonTokenType.EndArray: writer.WriteEndArray(); break;
+                    case JsonTokenType.PropertyName: writer.WritePropertyName(reader.GetString()!); break;
+                    case JsonTokenType.String:
+                        var value = reader.GetString()!;
+                        writer.WriteStringValue(_sanitize.TryGetValue(ordinal++, out var allowHtml) ? Clean(value, allowHtml) : value);
+                        break;
+                    case JsonTokenType.Number: writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true); break;
+                    case JsonTokenType.True: writer.WriteBooleanValue(true); break;
+                    case JsonTokenType.False: writer.WriteBooleanValue(false); break;
+                    case JsonTokenType.Null: writer.WriteNullValue(); break;
+                }
+            }
+        }
+
+        return input with { Data = output.WrittenMemory.ToArray(), IsSanitized = true };
     }
 
     // Renders the JSON path of the current position only when there is something to report.
@@ -461,23 +577,6 @@ internal sealed class PayloadInspector
         if (name.Length > MaxPathSegment)
         {
             builder.Append('…');
-        }
-    }
-
-    private static bool IsJson(ReadOnlySpan<byte> data)
-    {
-        var reader = new Utf8JsonReader(data, new JsonReaderOptions { MaxDepth = 4096 });
-        try
-        {
-            while (reader.Read())
-            {
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
         }
     }
 
@@ -527,6 +626,10 @@ internal sealed class PayloadInspector
         inspector._largeObjects.Clear();
         inspector._pending.Clear();
         inspector._hits.Clear();
+        inspector._sanitize.Clear();
+        inspector._stringOrdinal = 0;
+        inspector._currentToken = -1;
+        inspector._currentAllowHtml = false;
 
         // Do not keep a megabyte buffer alive because of one large payload.
         if (inspector._chars.Length > 64 * 1024)
@@ -544,6 +647,8 @@ internal sealed class PayloadInspector
             Pool.Add(inspector);
         }
     }
+
+    private readonly record struct Pending(ShieldRule Rule, string Path, string? Hash, int Token = -1, bool AllowHtml = false);
 
     private struct Frame(bool isArray, int keyStart)
     {

@@ -16,6 +16,14 @@ public static class ValueCanonicalizer
     /// <summary>The most decoding rounds applied; double and triple encoding are covered, deeper nesting is not decoded further.</summary>
     public const int MaxRounds = 4;
 
+    private static readonly SearchValues<char> EscapeStarts = SearchValues.Create("%&\\");
+
+    /// <summary>Whether any decoder could change the value: it has an escape character or a non-ASCII character.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>False when the value is certainly its own canonical form.</returns>
+    public static bool MayDecode(ReadOnlySpan<char> value) =>
+        value.IndexOfAny(EscapeStarts) >= 0 || !System.Text.Ascii.IsValid(value);
+
     /// <summary>Returns the canonical decoding of a value, or the value itself when nothing decodes.</summary>
     /// <param name="value">The raw value.</param>
     /// <returns>The decoded value.</returns>

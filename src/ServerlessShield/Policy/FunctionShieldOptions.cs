@@ -21,6 +21,9 @@ public sealed class FunctionShieldOptions
     [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)]
     public Type? Validator { get; set; }
 
+    /// <summary>Per-field settings for this function by JSON path pattern; they win over the global ones for the same pattern.</summary>
+    public Dictionary<string, FieldShieldOptions> Fields { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Per-rule modes for this function, keyed by rule id (<c>SHIELD2001</c>) or name (<c>payload-too-large</c>).</summary>
     public Dictionary<string, RuleMode> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -27,6 +27,9 @@ public sealed class ShieldOptions
     /// <summary>Per-rule modes, keyed by rule id (<c>SHIELD2001</c>) or name (<c>payload-too-large</c>).</summary>
     public Dictionary<string, RuleMode> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Per-field settings by JSON path pattern (<c>body.comment</c>, <c>body.items[*].note</c>), for every function.</summary>
+    public Dictionary<string, FieldShieldOptions> Fields { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>How failures are answered.</summary>
     public ShieldErrorOptions Errors { get; set; } = new();
 

@@ -17,9 +17,11 @@ public sealed class ShieldPolicy
         ShieldProfile profile,
         PayloadLimits limits,
         FrozenDictionary<string, RuleMode> ruleModes,
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)] Type? validator)
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)] Type? validator,
+        IReadOnlyList<(FieldPattern Pattern, FieldShieldOptions Options)> fields)
     {
         Validator = validator;
+        Fields = fields;
         FunctionName = functionName;
         Enabled = enabled;
         Profile = profile;
@@ -39,6 +41,24 @@ public sealed class ShieldPolicy
     /// <summary>The validator type for the function's payload, if any.</summary>
     [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)]
     public Type? Validator { get; }
+
+    // Per-field settings, most specific (function) first.
+    internal IReadOnlyList<(FieldPattern Pattern, FieldShieldOptions Options)> Fields { get; }
+
+    internal bool HasFieldSettings => Fields.Count > 0;
+
+    internal FieldShieldOptions? FindField(ReadOnlySpan<char> path)
+    {
+        foreach (var (pattern, options) in Fields)
+        {
+            if (pattern.IsMatch(path))
+            {
+                return options;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The payload limits.</summary>
     public PayloadLimits Limits { get; }

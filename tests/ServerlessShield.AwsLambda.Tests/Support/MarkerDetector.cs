@@ -11,6 +11,6 @@ internal sealed class MarkerDetector(string marker, ShieldRule rule) : IInjectio
     // Options whose inspection runs only the given detectors.
     public static LambdaShieldOptions Options(params IInjectionDetector[] detectors) => new()
     {
-        ConfigurePipeline = pipeline => pipeline.Replace<PayloadInspectionMiddleware>(new PayloadInspectionMiddleware(new InjectionScanner(detectors))),
+        ConfigurePipeline = pipeline => pipeline.Replace<PayloadInspectionMiddleware>(new PayloadInspectionMiddleware(new InjectionScanner(detectors), null)),
     };
 }

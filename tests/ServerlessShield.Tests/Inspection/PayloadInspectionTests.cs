@@ -15,7 +15,7 @@ public class PayloadInspectionTests
 
     private static TestEngine Engine(ShieldProfile profile = ShieldProfile.Standard) =>
         new(new ShieldOptions { RequireOptIn = false, Profile = profile },
-            p => p.Replace<PayloadInspectionMiddleware>(new PayloadInspectionMiddleware(new InjectionScanner([new MarkerDetector()]))));
+            p => p.Replace<PayloadInspectionMiddleware>(new PayloadInspectionMiddleware(new InjectionScanner([new MarkerDetector()]), null)));
 
     [Fact]
     public async Task Finding_CarriesTheJsonPathOfTheField_NotTheValue()

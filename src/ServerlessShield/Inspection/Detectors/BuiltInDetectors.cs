@@ -6,5 +6,11 @@ public static class BuiltInDetectors
     /// <summary>Every built-in detector, in the order they run.</summary>
     public static IReadOnlyList<IInjectionDetector> All { get; } =
     [
+        new JndiLookupDetector(),
+        new XmlExternalEntityDetector(),
+        new NoSqlInjectionDetector(),
+        new TemplateInjectionDetector(),
+        new SqlInjectionDetector(),
+        new LdapInjectionDetector(),
     ];
 }

@@ -1,0 +1,69 @@
+namespace ServerlessShield;
+
+// A short value made only of filter and path metacharacters ("*", "*)(&", "|", "!", "(", "//*", "@*") carries no
+// data: it is either the bare-wildcard bypass of an LDAP bind or search ((uid=*) matches everyone) or a syntax
+// probe sent to see whether the filter or XPath expression breaks. "name*" is the same wildcard with a prefix.
+// Left alone: quotes, dots, dashes and backslashes on their own (they show up in ordinary text) and the media
+// range "*/*" that every HTTP Accept header carries.
+internal static class LdapProbe
+{
+    private const int MaxProbeLength = 16;
+
+    public static bool IsProbe(ReadOnlySpan<char> value)
+    {
+        value = value.Trim();
+        if (value.Length is 0 or > 64)
+        {
+            return false;
+        }
+
+        return IsMetacharacterRun(value) || IsPrefixWildcard(value);
+    }
+
+    private static bool IsMetacharacterRun(ReadOnlySpan<char> value)
+    {
+        if (value.Length > MaxProbeLength || value.SequenceEqual("*/*"))
+        {
+            return false;
+        }
+
+        // A quote may trail a probe that also tests string quoting ("*()|&'"), but only next to parentheses.
+        var hasParenthesis = value.IndexOfAny('(', ')') >= 0;
+        foreach (var c in value)
+        {
+            if (c is '*' or '(' or ')' or '&' or '|' or '!' or '=' or '/' or '@' or '\0')
+            {
+                continue;
+            }
+
+            if (c is '\'' or '"' && hasParenthesis)
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    // "admin*": one name with a trailing wildcard, what a login form sends to match any account with that prefix.
+    private static bool IsPrefixWildcard(ReadOnlySpan<char> value)
+    {
+        var stars = value.Length - value.TrimEnd('*').Length;
+        if (stars == 0 || stars == value.Length)
+        {
+            return false;
+        }
+
+        foreach (var c in value[..^stars])
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-' or '@'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,15 @@
+namespace ServerlessShield;
+
+// A small immutable set of ASCII words looked up by span without allocating (see AsciiWordMap).
+internal sealed class AsciiWordSet
+{
+    private readonly AsciiWordMap<bool> _map;
+
+    public AsciiWordSet(bool ignoreCase, params string[] words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        _map = new AsciiWordMap<bool>(ignoreCase, words.Select(w => (w, true)));
+    }
+
+    public bool Contains(ReadOnlySpan<char> word) => _map.TryGetValue(word, out _);
+}

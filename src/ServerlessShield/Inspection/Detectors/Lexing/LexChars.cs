@@ -1,0 +1,44 @@
+namespace ServerlessShield;
+
+// Small ASCII helpers shared by the hand-written scanners: they only look at ASCII, so they are culture-free.
+internal static class LexChars
+{
+    public static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
+    public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' or '\u00A0';
+
+    public static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+
+    // Whether value[index..] starts with the ASCII word, ignoring case.
+    public static bool StartsWithIgnoreCase(ReadOnlySpan<char> value, int index, string word)
+    {
+        if (index < 0 || index + word.Length > value.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (Lower(value[index + i]) != word[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whether the ASCII word occurs anywhere in value, ignoring case.
+    public static bool ContainsIgnoreCase(ReadOnlySpan<char> value, string word) =>
+        value.IndexOf(word.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
+
+    public static int SkipSpaces(ReadOnlySpan<char> value, int index)
+    {
+        while (index < value.Length && IsSpace(value[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+}
