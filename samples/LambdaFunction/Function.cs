@@ -4,23 +4,25 @@ using ServerlessShield;
 
 namespace LambdaFunction;
 
-/// <summary>A Stream-contract Lambda handler (no serializer needed), shielded with one line.</summary>
-public sealed class Function
+/// <summary>
+/// A Stream-contract Lambda function shielded with one line: it greets API Gateway callers and, invoked directly with
+/// an order id, loads the order from a store that is down, to show what leaves the function when its code fails.
+/// </summary>
+public static class Function
 {
-    // The one line: built once per process, shared by every invocation.
-    private static readonly Func<Stream, SampleLambdaContext, Task<Stream>> Shielded =
-        LambdaShield.Wrap<SampleLambdaContext>(HandleAsync, c => new(c.AwsRequestId, c.FunctionName, c.InvokedFunctionArn, c.RemainingTime));
+    /// <summary>The shielded handler: built once per process, shared by every invocation.</summary>
+    public static readonly Func<Stream, LambdaRuntimeContext, Task<Stream>> Handler =
+        LambdaShield.Wrap<LambdaRuntimeContext>(HandleAsync, c => c.ToInvocation());
 
-    /// <summary>The handler Lambda calls (<c>LambdaFunction::LambdaFunction.Function::Handle</c>).</summary>
-    /// <param name="input">The event.</param>
-    /// <param name="context">The invocation context.</param>
-    /// <returns>The response.</returns>
-    public Task<Stream> Handle(Stream input, SampleLambdaContext context) => Shielded(input, context);
-
-    // The function's own code: echoes the name from an API Gateway request body.
-    private static async Task<Stream> HandleAsync(Stream input, SampleLambdaContext context)
+    // The function's own code. It never sees a request the shield blocked.
+    private static async Task<Stream> HandleAsync(Stream input, LambdaRuntimeContext context)
     {
-        using var request = await JsonDocument.ParseAsync(input).ConfigureAwait(false);
+        using var request = await JsonDocument.ParseAsync(input, cancellationToken: context.CancellationToken).ConfigureAwait(false);
+        if (request.RootElement.TryGetProperty("orderId", out var orderId))
+        {
+            return LoadOrder(orderId.GetString());
+        }
+
         var name = "world";
         if (request.RootElement.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.String)
         {
@@ -31,15 +33,25 @@ public sealed class Function
             }
         }
 
+        return Respond(200, $"Hello, {name}!");
+    }
+
+    // Stands in for a data store that fails with its connection string in the message, as drivers sometimes do.
+    // The shield keeps that message, and the stack trace, away from the caller and the Runtime API.
+    private static Stream LoadOrder(string? orderId) =>
+        throw new InvalidOperationException($"Order {orderId}: cannot reach Server=orders-db.internal;User Id=app;Password=hunter2");
+
+    private static MemoryStream Respond(int status, string text)
+    {
         var output = new MemoryStream();
         using (var writer = new Utf8JsonWriter(output))
         {
             writer.WriteStartObject();
-            writer.WriteNumber("statusCode", 200);
+            writer.WriteNumber("statusCode", status);
             writer.WriteStartObject("headers");
             writer.WriteString("Content-Type", "text/plain");
             writer.WriteEndObject();
-            writer.WriteString("body", Encoding.UTF8.GetBytes($"Hello, {name}!"));
+            writer.WriteString("body", Encoding.UTF8.GetBytes(text));
             writer.WriteBoolean("isBase64Encoded", false);
             writer.WriteEndObject();
         }

@@ -9,6 +9,13 @@ namespace ServerlessShield;
 public static class LambdaShield
 {
     /// <summary>
+    /// The invocation as the describe delegate gave it (request id, function name, invoked ARN, remaining time, trace
+    /// id), stored in every <see cref="ShieldContext"/> of a wrapped handler for middlewares and listeners:
+    /// <c>context.TryGetProperty(LambdaShield.InvocationKey, out var invocation)</c>.
+    /// </summary>
+    public static ShieldPropertyKey<LambdaInvocation> InvocationKey { get; } = new("aws-lambda.invocation");
+
+    /// <summary>
     /// Wraps a handler. The shield engine is built here, once; call this in a static initialiser or at startup,
     /// not per invocation. Invalid options throw here, never on the first request.
     /// </summary>

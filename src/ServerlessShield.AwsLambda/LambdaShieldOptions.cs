@@ -38,6 +38,25 @@ public sealed class LambdaShieldOptions
     public ISet<string> AllowedSourceArns { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
+    /// The AWS accounts events may name: API Gateway REST and HTTP API and Function URL <c>requestContext.accountId</c>
+    /// (the API's or function's owner) and EventBridge <c>account</c>. Another account is a finding of
+    /// <see cref="LambdaRules.UntrustedOrigin"/> (<c>SHIELD5103</c>). Empty: no check.
+    /// </summary>
+    public ISet<string> AllowedAccounts { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The API Gateway APIs (REST, HTTP, WebSocket) the function serves, by <c>requestContext.apiId</c>. A request
+    /// naming another API is a finding of <see cref="LambdaRules.UntrustedOrigin"/> (<c>SHIELD5103</c>). Empty: no check.
+    /// </summary>
+    public ISet<string> AllowedApiIds { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The EventBridge <c>source</c> values the function accepts (<c>aws.s3</c>, <c>com.example.orders</c>). An event
+    /// from another is a finding of <see cref="LambdaRules.UntrustedOrigin"/> (<c>SHIELD5103</c>). Empty: no check.
+    /// </summary>
+    public ISet<string> AllowedEventBridgeSources { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
     /// The largest event the shield reads, in bytes. A larger event is rejected before anything else runs.
     /// Default: <see cref="DefaultMaxEventBytes"/>, which Lambda itself enforces; lower it to refuse more.
     /// </summary>
@@ -49,6 +68,19 @@ public sealed class LambdaShieldOptions
     /// nothing is lost when partial batch responses are off. Default: true.
     /// </summary>
     public bool ReportBatchItemFailures { get; set; } = true;
+
+    /// <summary>
+    /// Whether a blocked or failed CloudFormation custom-resource invocation is answered on the event's
+    /// <c>ResponseURL</c> with <c>Status</c> <c>FAILED</c> (the reason names the rule code and correlation id only),
+    /// after which the invocation completes normally so Lambda does not retry it. The stack then fails and rolls back
+    /// at once. Only an https URL on an <c>amazonaws.com</c> host is called, without redirects. Default: false, and the
+    /// failure is rethrown like any other: CloudFormation then waits for the custom resource's timeout
+    /// (<c>ServiceTimeout</c>, one hour by default) unless the function answers by itself.
+    /// </summary>
+    public bool ReportCloudFormationFailures { get; set; }
+
+    // Tests point the response at a loopback server; in production only AWS response URLs are called.
+    internal Func<Uri, bool>? CloudFormationResponseUrlCheck { get; set; }
 
     /// <summary>Where security events go. Null: nowhere.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

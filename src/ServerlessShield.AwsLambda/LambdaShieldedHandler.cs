@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,6 +19,7 @@ internal sealed class LambdaShieldedHandler<TContext>
     private readonly bool _reportBatchItemFailures;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly CloudFormationFailureResponse? _cloudFormation;
 
     public LambdaShieldedHandler(Func<Stream, TContext, Task<Stream>> handler, Func<TContext, LambdaInvocation> describe, LambdaShieldOptions options)
     {
@@ -31,13 +31,10 @@ internal sealed class LambdaShieldedHandler<TContext>
         _reportBatchItemFailures = options.ReportBatchItemFailures;
         _time = options.TimeProvider ?? TimeProvider.System;
         _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger(LambdaLog.CategoryName);
+        _cloudFormation = options.ReportCloudFormationFailures ? new CloudFormationFailureResponse(options.CloudFormationResponseUrlCheck) : null;
 
         LambdaRules.EnsureRegistered();
-        var eventMiddleware = new LambdaEventMiddleware(
-            options.Source,
-            options.MaxEventBytes,
-            options.AllowedSources.ToFrozenSet(),
-            options.AllowedSourceArns.ToFrozenSet(StringComparer.Ordinal));
+        var eventMiddleware = new LambdaEventMiddleware(options.Source, options.MaxEventBytes, new LambdaProvenance(options));
         var configure = options.ConfigurePipeline;
         _engine = ShieldEngine.Create(options.Shield, options.LoggerFactory, builder =>
         {
@@ -66,6 +63,7 @@ internal sealed class LambdaShieldedHandler<TContext>
             context.TraceId = string.IsNullOrEmpty(invocation.TraceId) ? Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID") : invocation.TraceId;
             context.CancellationToken = deadline?.Token ?? CancellationToken.None;
             context.SetProperty(LambdaEvent.Key, lambdaEvent);
+            context.SetProperty(LambdaShield.InvocationKey, invocation);
             context.Handler = shieldContext => new ValueTask(CallHandlerAsync(shieldContext, lambdaEvent, lambdaContext));
             await _engine.RunAsync(context).ConfigureAwait(false);
             return await CompleteAsync(context, lambdaEvent).ConfigureAwait(false);
@@ -87,7 +85,7 @@ internal sealed class LambdaShieldedHandler<TContext>
 #pragma warning restore CA1031
         {
             var correlationId = Guid.NewGuid().ToString("N");
-            LambdaLog.DescribeFailed(_logger, ex, ex.GetType().FullName ?? "Exception", correlationId);
+            LambdaLog.DescribeFailed(_logger, new ScrubbedException(ex), ex.GetType().FullName ?? "Exception", correlationId);
             throw new ShieldedInvocationException(ShieldRules.ShieldFailure.Id, correlationId);
         }
     }
@@ -104,7 +102,7 @@ internal sealed class LambdaShieldedHandler<TContext>
         }
         else
         {
-            if (!_reportBatchItemFailures || !BatchRecords.SupportsItemFailures(lambdaEvent.Source))
+            if (!BatchRecords.AnswersPerRecord(lambdaEvent.Source, _reportBatchItemFailures))
             {
                 return;
             }
@@ -133,10 +131,23 @@ internal sealed class LambdaShieldedHandler<TContext>
         {
             if (HttpErrorResponseWriter.CanAnswer(lambdaEvent.Source))
             {
-                return HttpErrorResponseWriter.Write(lambdaEvent, context);
+                return HttpErrorResponseWriter.Write(lambdaEvent, _engine.CreateErrorResponse(context));
             }
 
-            throw ShieldedInvocationException.From(context);
+            var redacted = ShieldedInvocationException.From(context);
+            if (_cloudFormation is not null && lambdaEvent.Source == LambdaEventSource.CloudFormationCustomResource && lambdaEvent.Document is not null)
+            {
+                var status = await _cloudFormation.SendAsync(lambdaEvent.Root, redacted.Code, redacted.CorrelationId, context.CancellationToken).ConfigureAwait(false);
+                if ((int?)status is >= 200 and <= 299)
+                {
+                    LambdaLog.CloudFormationFailureReported(_logger, redacted.Code, redacted.CorrelationId);
+                    return new MemoryStream();
+                }
+
+                LambdaLog.CloudFormationReportFailed(_logger, (int?)status ?? 0, redacted.CorrelationId);
+            }
+
+            throw redacted;
         }
 
         if (context.RejectedItemIds.Count == 0)
@@ -146,20 +157,24 @@ internal sealed class LambdaShieldedHandler<TContext>
 
         var reason = "the source has no partial batch response";
         var supported = BatchRecords.SupportsItemFailures(lambdaEvent.Source);
-        if (supported && _reportBatchItemFailures)
+        if (BatchRecords.AnswersPerRecord(lambdaEvent.Source, _reportBatchItemFailures))
         {
             if (lambdaEvent.WithheldItemIds.Count == 0)
             {
                 lambdaEvent.WithheldItemIds = BatchItemFailures.SelectWithheld(lambdaEvent.Source, lambdaEvent.Root, context.RejectedItemIds);
             }
 
-            var merged = await BatchItemFailures.MergeAsync(lambdaEvent.HandlerResponse, lambdaEvent.WithheldItemIds, context.CancellationToken).ConfigureAwait(false);
+            var merged = lambdaEvent.Source == LambdaEventSource.Firehose
+                ? await FirehoseResults.MergeAsync(lambdaEvent.HandlerResponse, lambdaEvent.Root, lambdaEvent.WithheldItemIds, context.CancellationToken).ConfigureAwait(false)
+                : await BatchItemFailures.MergeAsync(lambdaEvent.HandlerResponse, lambdaEvent.WithheldItemIds, context.CancellationToken).ConfigureAwait(false);
             if (merged is not null)
             {
                 return merged;
             }
 
-            reason = "the handler's answer is not a JSON object";
+            reason = lambdaEvent.Source == LambdaEventSource.Firehose
+                ? "the handler's answer is not a JSON object with a records array"
+                : "the handler's answer is not a JSON object";
         }
         else if (supported)
         {

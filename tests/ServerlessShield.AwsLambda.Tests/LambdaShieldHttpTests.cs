@@ -30,6 +30,9 @@ public sealed class LambdaShieldHttpTests
     [InlineData("apigw-rest")]
     [InlineData("apigw-http")]
     [InlineData("function-url")]
+    [InlineData("apigw-websocket")]
+    [InlineData("vpc-lattice-v1")]
+    [InlineData("vpc-lattice-v2")]
     public async Task Wrap_OversizeBody_Answers413ProblemJsonWithRequestIdAsCorrelationId(string fixture)
     {
         var function = new ShieldedFunction(options: SmallPayloads());
@@ -55,6 +58,9 @@ public sealed class LambdaShieldHttpTests
     [InlineData("apigw-rest")]
     [InlineData("apigw-http")]
     [InlineData("alb-multi-value")]
+    [InlineData("apigw-websocket")]
+    [InlineData("vpc-lattice-v1")]
+    [InlineData("vpc-lattice-v2")]
     public async Task Wrap_HandlerThrowsWithSecret_Answers500WithoutSecretOrStack(string fixture)
     {
         var function = new ShieldedFunction(ShieldedFunction.Throw(new InvalidOperationException("db password=hunter2 at Server=db.internal")));

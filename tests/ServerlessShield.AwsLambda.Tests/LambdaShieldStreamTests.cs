@@ -85,7 +85,7 @@ public sealed class LambdaShieldStreamTests
         var error = await Assert.ThrowsAsync<ShieldedInvocationException>(() => function.InvokeAsync(bytes));
 
         Assert.Empty(function.Received);
-        Assert.Equal(ShieldRules.PayloadTooLarge.Id, error.Code);
+        Assert.Equal(ShieldRules.DecodedTooLarge.Id, error.Code);
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using ServerlessShield.AwsLambda.Tests.Support;
 
@@ -78,7 +80,7 @@ public sealed class LambdaShieldTests
     [InlineData("direct-invoke")]
     [InlineData("eventbridge-scheduled")]
     [InlineData("cognito-presignup")]
-    [InlineData("vpc-lattice-v2")]
+    [InlineData("sns")]
     public async Task Wrap_NonHttpResponseSourceFails_ThrowsRedactedException(string fixture)
     {
         var function = new ShieldedFunction(ShieldedFunction.Throw(new InvalidOperationException("secret=abc123")));
@@ -161,14 +163,20 @@ public sealed class LambdaShieldTests
     [Fact]
     public async Task Wrap_DescribeThrows_ThrowsRedactedException()
     {
+        var logs = new FakeLogCollector();
         var handler = LambdaShield.Wrap<TestLambdaContext>(
             (_, _) => Task.FromResult<Stream>(new MemoryStream()),
-            _ => throw new InvalidOperationException("key=AKIAEXAMPLE"));
+            _ => throw new InvalidOperationException("mapping failed, password=hunter2"),
+            new LambdaShieldOptions { LoggerFactory = new LoggerFactory([new FakeLoggerProvider(logs)]) });
 
         var error = await Assert.ThrowsAsync<ShieldedInvocationException>(() => handler(new MemoryStream(Fixtures.Bytes("sqs")), TestLambdaContext.Create()));
 
-        Assert.DoesNotContain("AKIAEXAMPLE", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(ShieldRules.ShieldFailure.Id, error.Code);
+        // Logged once, as a scrubbed stand-in: the message stays useful, the secret does not reach the log.
+        var logged = Assert.IsType<ScrubbedException>(Assert.Single(logs.GetSnapshot()).Exception);
+        Assert.Contains("mapping failed", logged.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", logged.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,8 +6,7 @@ namespace ServerlessShield.AwsLambda;
 internal sealed class LambdaEventMiddleware(
     LambdaEventSource? sourceOverride,
     int maxEventBytes,
-    IReadOnlySet<LambdaEventSource> allowedSources,
-    IReadOnlySet<string> allowedSourceArns) : IShieldMiddleware
+    LambdaProvenance provenance) : IShieldMiddleware
 {
     // The envelope adds a few levels around user data; the payload's own depth limit is enforced on the inputs.
     private const int EnvelopeDepthAllowance = 16;
@@ -33,15 +32,7 @@ internal sealed class LambdaEventMiddleware(
         var parsed = lambdaEvent.Document is not null;
         lambdaEvent.Source = sourceOverride ?? (parsed ? LambdaEventSourceDetector.Detect(lambdaEvent.Root) : LambdaEventSource.Unknown);
         context.Source = LambdaEventSources.Describe(lambdaEvent.Source);
-        if (allowedSources.Count > 0 && !allowedSources.Contains(lambdaEvent.Source))
-        {
-            context.Report(LambdaRules.UnexpectedEventSource, "event");
-        }
-
-        if (allowedSourceArns.Count > 0 && parsed)
-        {
-            SourceArnCheck.Run(lambdaEvent, context, allowedSourceArns);
-        }
+        provenance.Check(lambdaEvent, context, parsed);
 
         LambdaInputExtractors.For(lambdaEvent.Source, parsed).Extract(lambdaEvent, context);
         await next(context).ConfigureAwait(false);

@@ -31,7 +31,7 @@ internal sealed class CloudWatchLogsInputExtractor : ILambdaInputExtractor
         }
         else if (decompressed.Length > limit)
         {
-            context.Report(ShieldRules.PayloadTooLarge, Path);
+            context.Report(ShieldRules.DecodedTooLarge, Path);
         }
         else
         {

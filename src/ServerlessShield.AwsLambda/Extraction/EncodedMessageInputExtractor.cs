@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace ServerlessShield.AwsLambda;
 
-// Message sources whose payloads are base64: Kafka (records grouped by topic-partition; value and key), Amazon MQ
-// (ActiveMQ messages[], RabbitMQ messages grouped by queue) and Firehose (records[].data). Decoded before inspection.
+// Message sources whose payloads are base64: Kafka (records grouped by topic-partition; value and key) and Amazon MQ
+// (ActiveMQ messages[], RabbitMQ messages grouped by queue). Decoded before inspection.
 internal sealed class EncodedMessageInputExtractor : ILambdaInputExtractor
 {
     public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
@@ -17,9 +17,6 @@ internal sealed class EncodedMessageInputExtractor : ILambdaInputExtractor
             case LambdaEventSource.AmazonMq:
                 AddList(context, root, "messages", "data");
                 AddGrouped(context, root, "rmqMessagesByQueue", ["data"]);
-                break;
-            case LambdaEventSource.Firehose:
-                AddList(context, root, "records", "data");
                 break;
         }
     }

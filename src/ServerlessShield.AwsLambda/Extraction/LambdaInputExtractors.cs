@@ -10,7 +10,9 @@ internal static class LambdaInputExtractors
     private static readonly ILambdaInputExtractor StreamRecords = new StreamRecordInputExtractor();
     private static readonly ILambdaInputExtractor Notifications = new NotificationInputExtractor();
     private static readonly ILambdaInputExtractor EncodedMessages = new EncodedMessageInputExtractor();
+    private static readonly ILambdaInputExtractor Firehose = new FirehoseInputExtractor();
     private static readonly ILambdaInputExtractor CloudWatchLogs = new CloudWatchLogsInputExtractor();
+    private static readonly ILambdaInputExtractor CloudFormation = new CloudFormationInputExtractor();
     private static readonly ILambdaInputExtractor WholeEvent = new WholeEventInputExtractor();
 
     public static ILambdaInputExtractor For(LambdaEventSource source, bool parsed) => !parsed ? WholeEvent : source switch
@@ -21,8 +23,10 @@ internal static class LambdaInputExtractors
         LambdaEventSource.Sqs => Sqs,
         LambdaEventSource.Kinesis or LambdaEventSource.DynamoDbStreams => StreamRecords,
         LambdaEventSource.Sns or LambdaEventSource.S3 or LambdaEventSource.EventBridge or LambdaEventSource.ScheduledEvent => Notifications,
-        LambdaEventSource.Kafka or LambdaEventSource.AmazonMq or LambdaEventSource.Firehose => EncodedMessages,
+        LambdaEventSource.Kafka or LambdaEventSource.AmazonMq => EncodedMessages,
+        LambdaEventSource.Firehose => Firehose,
         LambdaEventSource.CloudWatchLogs => CloudWatchLogs,
+        LambdaEventSource.CloudFormationCustomResource => CloudFormation,
         _ => WholeEvent,
     };
 }

@@ -22,8 +22,15 @@ public static class LambdaRules
     public static ShieldRule UntrustedSourceArn { get; } = new(5102, "untrusted-source-arn", ShieldSeverity.High, 403,
         "A record comes from a queue, stream, table, topic or bucket the function does not trust.");
 
+    /// <summary>
+    /// The event names an account, an API or an EventBridge source outside <see cref="LambdaShieldOptions.AllowedAccounts"/>,
+    /// <see cref="LambdaShieldOptions.AllowedApiIds"/> or <see cref="LambdaShieldOptions.AllowedEventBridgeSources"/>.
+    /// </summary>
+    public static ShieldRule UntrustedOrigin { get; } = new(5103, "untrusted-origin", ShieldSeverity.High, 403,
+        "The event names an account, API or EventBridge source the function does not trust.");
+
     /// <summary>Every rule of the Lambda adapter, in id order.</summary>
-    public static IReadOnlyList<ShieldRule> All { get; } = [UnexpectedEventSource, UntrustedSourceArn];
+    public static IReadOnlyList<ShieldRule> All { get; } = [UnexpectedEventSource, UntrustedSourceArn, UntrustedOrigin];
 
     // Touching this runs the static constructor, which registers the rules before options are validated.
     internal static void EnsureRegistered() => _ = All;

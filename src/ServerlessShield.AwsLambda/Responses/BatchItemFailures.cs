@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ServerlessShield.AwsLambda;
 
 // Partial batch responses (SQS, Kinesis, DynamoDB Streams): which records the handler does not get, the event
-// without them, and the batchItemFailures answer merged with the handler's own.
+// without them (Firehose too), and the batchItemFailures answer merged with the handler's own.
 internal static class BatchItemFailures
 {
     private const string FailuresProperty = "batchItemFailures";
@@ -12,7 +12,7 @@ internal static class BatchItemFailures
     // shard): processing those would break the order (AWS: stop at a group's first failure, return the rest as failed).
     public static IReadOnlyList<string> SelectWithheld(LambdaEventSource source, JsonElement root, IReadOnlyCollection<string> rejected)
     {
-        if (rejected.Count == 0 || !root.TryGet(BatchRecords.RecordsProperty, JsonValueKind.Array, out var records))
+        if (rejected.Count == 0 || !root.TryGet(BatchRecords.RecordsPropertyOf(source), JsonValueKind.Array, out var records))
         {
             return [.. rejected];
         }
@@ -58,7 +58,7 @@ internal static class BatchItemFailures
             writer.WriteStartObject();
             foreach (var property in root.EnumerateObject())
             {
-                if (!property.NameEquals(BatchRecords.RecordsProperty) || property.Value.ValueKind != JsonValueKind.Array)
+                if (!property.NameEquals(BatchRecords.RecordsPropertyOf(source)) || property.Value.ValueKind != JsonValueKind.Array)
                 {
                     property.WriteTo(writer);
                     continue;

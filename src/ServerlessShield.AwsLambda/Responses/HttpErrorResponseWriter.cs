@@ -3,17 +3,19 @@ using System.Text.Json;
 
 namespace ServerlessShield.AwsLambda;
 
-// Writes a blocked or failed HTTP invocation as the proxy response its source expects, with the core's generic
-// problem+json as the body. ALB adds statusDescription and answers in the header mode the request used.
+// Writes a blocked or failed HTTP invocation as the proxy response its source expects, with the engine's generic
+// problem+json as the body (ShieldEngine.CreateErrorResponse, so local development mode is honoured). ALB adds
+// statusDescription and answers in the header mode the request used.
 internal static class HttpErrorResponseWriter
 {
+    // WebSocket: a 4xx/5xx statusCode refuses a $connect, and is the route's answer to a message (API Gateway docs).
+    // VPC Lattice (v1 and v2): statusCode, headers, body, isBase64Encoded, as AWS's own event libraries define it.
     public static bool CanAnswer(LambdaEventSource source) => source is
         LambdaEventSource.ApiGatewayRest or LambdaEventSource.ApiGatewayHttp or LambdaEventSource.FunctionUrl
-        or LambdaEventSource.ApiGatewayWebSocket or LambdaEventSource.Alb;
+        or LambdaEventSource.ApiGatewayWebSocket or LambdaEventSource.Alb or LambdaEventSource.VpcLattice;
 
-    public static MemoryStream Write(LambdaEvent lambdaEvent, ShieldContext context)
+    public static MemoryStream Write(LambdaEvent lambdaEvent, ShieldErrorResponse error)
     {
-        var error = ShieldErrorResponse.From(context);
         var isAlb = lambdaEvent.Source == LambdaEventSource.Alb;
         var output = new MemoryStream(512);
         using (var writer = new Utf8JsonWriter(output))

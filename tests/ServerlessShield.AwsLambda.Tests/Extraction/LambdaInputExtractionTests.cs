@@ -216,6 +216,22 @@ public sealed class LambdaInputExtractionTests
     }
 
     [Fact]
+    public async Task Extract_CloudFormationCustomResource_InspectsThePropertiesNeverTheResponseUrl()
+    {
+        var seen = await RunAsync(Fixtures.With("cloudformation", e =>
+        {
+            e["RequestType"] = "Update";
+            e["OldResourceProperties"] = new System.Text.Json.Nodes.JsonObject { ["Table"] = "legacy" };
+        }));
+
+        Assert.Equal(["ResourceProperties", "OldResourceProperties"], seen.Inputs.Select(i => i.Path));
+        Assert.All(seen.Inputs, i => Assert.Equal(InputFormat.Json, i.Format));
+        Assert.Equal("{\"ServiceToken\":\"x\",\"Table\":\"orders\"}", seen.Text("ResourceProperties"));
+        Assert.Equal("{\"Table\":\"legacy\"}", seen.Text("OldResourceProperties"));
+        Assert.DoesNotContain(seen.Inputs, i => seen.Text(i.Path).Contains("presigned", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Extract_CloudWatchLogs_InspectsTheDecompressedDocument()
     {
         var seen = await RunAsync(Fixtures.Bytes("cloudwatch-logs"));

@@ -120,7 +120,8 @@ public sealed class ProvenanceTests
     [Fact]
     public void LambdaRules_AreRegisteredAndPinned()
     {
-        Assert.Equal([("SHIELD5101", "unexpected-event-source"), ("SHIELD5102", "untrusted-source-arn")], LambdaRules.All.Select(r => (r.Id, r.Name)));
+        Assert.Equal([("SHIELD5101", "unexpected-event-source"), ("SHIELD5102", "untrusted-source-arn"), ("SHIELD5103", "untrusted-origin")],
+            LambdaRules.All.Select(r => (r.Id, r.Name)));
         Assert.All(LambdaRules.All, r => Assert.True(ShieldRuleCatalog.IsKnown(r.Name)));
     }
 }
