@@ -47,7 +47,17 @@ public sealed class ShieldEngine
 
         Pipeline = builder.Build();
         _pool = ShieldContextPool.Shared;
+
+        // Last, so a FailOnCritical stop leaves nothing half-built behind.
+        Publisher = new SecurityEventPublisher(loggerFactory, listeners, timeProvider);
+        Audit = new ShieldAuditor(settings, Publisher);
+        Audit.Start();
     }
+
+    /// <summary>The cold-start configuration audit: its report, and the entry adapters call with the declared triggers.</summary>
+    public ShieldAuditor Audit { get; }
+
+    internal SecurityEventPublisher Publisher { get; }
 
     /// <summary>The pipeline every invocation runs through.</summary>
     public ShieldPipeline Pipeline { get; }
@@ -68,6 +78,7 @@ public sealed class ShieldEngine
     /// <param name="timeProvider">The clock.</param>
     /// <returns>The engine.</returns>
     /// <exception cref="OptionsValidationException">The options are invalid.</exception>
+    /// <exception cref="ShieldAuditException">The audit found a Critical finding and <see cref="ShieldAuditOptions.FailOnCritical"/> is on.</exception>
     public static ShieldEngine Create(
         ShieldOptions? options = null,
         ILoggerFactory? loggerFactory = null,

@@ -31,4 +31,8 @@ internal static partial class ShieldLog
     [LoggerMessage(EventId = 105, EventName = "ConfigurationFinding", Level = LogLevel.Warning,
         Message = "Configuration finding {RuleId} ({RuleName}, {Severity}): {Hint}")]
     public static partial void ConfigurationFinding(ILogger logger, string ruleId, string ruleName, ShieldSeverity severity, string hint);
+
+    [LoggerMessage(EventId = 106, EventName = "AuditFinding", Level = LogLevel.Warning,
+        Message = "Audit finding {RuleId} ({RuleName}, {Severity}) for {Subject}: {Finding} Fix: {Fix}")]
+    public static partial void AuditFinding(ILogger logger, string ruleId, string ruleName, ShieldSeverity severity, string subject, string finding, string fix);
 }
