@@ -19,12 +19,14 @@ public sealed class ShieldEngine
     /// <param name="pipelineConfigurations">User changes to the default pipeline, applied in order.</param>
     /// <param name="listeners">Extra receivers of every security event.</param>
     /// <param name="timeProvider">The clock.</param>
+    /// <param name="snsCertificateFetcher">Fetches SNS signing certificates; null fetches over https.</param>
     public ShieldEngine(
         IOptions<ShieldOptions> options,
         ILoggerFactory? loggerFactory = null,
         IEnumerable<ShieldPipelineConfiguration>? pipelineConfigurations = null,
         IEnumerable<ISecurityEventListener>? listeners = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        ISnsCertificateFetcher? snsCertificateFetcher = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
@@ -39,7 +41,7 @@ public sealed class ShieldEngine
                 $"Errors:DevelopmentMode is on in the '{ShieldEnvironment.EnvironmentName}' environment{(ShieldEnvironment.IsCloud ? " in the cloud" : string.Empty)}; error details stay hidden. Turn it off outside local development.");
         }
 
-        var builder = CreateDefaultPipeline(settings, loggerFactory, timeProvider, listeners);
+        var builder = CreateDefaultPipeline(settings, loggerFactory, timeProvider, listeners, snsCertificateFetcher);
         foreach (var configure in pipelineConfigurations ?? [])
         {
             configure.Configure(builder);
@@ -96,18 +98,23 @@ public sealed class ShieldEngine
         return new ShieldEngine(Options.Create(options), loggerFactory, configurations, listeners: null, timeProvider);
     }
 
-    /// <summary>The default pipeline, outermost first: security telemetry, exception redaction, payload inspection.</summary>
+    /// <summary>The default pipeline, outermost first: security telemetry, exception redaction, payload inspection, SNS signature and webhook signature verification.</summary>
     /// <param name="loggerFactory">Where security events go.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <returns>A builder holding the default middlewares, open for more.</returns>
     public static ShieldPipelineBuilder CreateDefaultPipeline(ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null) =>
-        CreateDefaultPipeline(new ShieldOptions(), loggerFactory, timeProvider, listeners: null);
+        CreateDefaultPipeline(new ShieldOptions(), loggerFactory, timeProvider, listeners: null, snsCertificateFetcher: null);
 
-    private static ShieldPipelineBuilder CreateDefaultPipeline(ShieldOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IEnumerable<ISecurityEventListener>? listeners) =>
+    // Authenticity runs after inspection: adapters that fill inputs inside the pipeline insert before inspection, and the
+    // checks need those inputs. Both are no-ops for functions that have not opted in.
+    private static ShieldPipelineBuilder CreateDefaultPipeline(ShieldOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider,
+        IEnumerable<ISecurityEventListener>? listeners, ISnsCertificateFetcher? snsCertificateFetcher) =>
         new ShieldPipelineBuilder()
             .AddSecurityTelemetry(loggerFactory, timeProvider, options.Telemetry, listeners)
             .AddExceptionRedaction(options.Errors)
-            .AddPayloadInspection();
+            .AddPayloadInspection()
+            .Use(new SnsSignatureMiddleware(snsCertificateFetcher, timeProvider))
+            .Use(new WebhookSignatureMiddleware(timeProvider));
 
     /// <summary>Rents a clean context for an invocation of a function.</summary>
     /// <param name="policy">The function's policy (from <see cref="Policies"/>).</param>

@@ -21,6 +21,9 @@ public sealed class FunctionShieldOptions
     [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)]
     public Type? Validator { get; set; }
 
+    /// <summary>Message authenticity checks (SNS signatures, webhook HMAC); off unless set.</summary>
+    public MessageAuthenticityOptions Authenticity { get; set; } = new();
+
     /// <summary>Per-rule modes for this function, keyed by rule id (<c>SHIELD2001</c>) or name (<c>payload-too-large</c>).</summary>
     public Dictionary<string, RuleMode> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

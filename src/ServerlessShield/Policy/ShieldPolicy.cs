@@ -17,8 +17,10 @@ public sealed class ShieldPolicy
         ShieldProfile profile,
         PayloadLimits limits,
         FrozenDictionary<string, RuleMode> ruleModes,
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)] Type? validator)
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)] Type? validator,
+        MessageAuthenticityOptions? authenticity = null)
     {
+        Authenticity = authenticity is { IsActive: true } ? authenticity : null;
         Validator = validator;
         FunctionName = functionName;
         Enabled = enabled;
@@ -39,6 +41,9 @@ public sealed class ShieldPolicy
     /// <summary>The validator type for the function's payload, if any.</summary>
     [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)]
     public Type? Validator { get; }
+
+    /// <summary>The function's message authenticity checks, or null when it has none.</summary>
+    public MessageAuthenticityOptions? Authenticity { get; }
 
     /// <summary>The payload limits.</summary>
     public PayloadLimits Limits { get; }

@@ -84,7 +84,7 @@ public sealed class ShieldPolicyResolver
             }
         }
 
-        return new ShieldPolicy(functionName, enabled, profile, limits, modes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), function?.Validator ?? attribute?.Validator);
+        return new ShieldPolicy(functionName, enabled, profile, limits, modes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), function?.Validator ?? attribute?.Validator, function?.Authenticity);
     }
 
     private static int? Positive(int? value) => value > 0 ? value : null;

@@ -110,6 +110,15 @@ public static class ShieldRules
     /// <summary>A setting holds a private key in plain text.</summary>
     public static ShieldRule PrivateKeyInSetting { get; } = new(4010, "private-key-in-setting", ShieldSeverity.Critical, 500, "A setting holds a PEM private key in plain text.");
 
+    /// <summary>An SNS message's signature does not verify (or its certificate URL is not an SNS host).</summary>
+    public static ShieldRule SnsSignatureInvalid { get; } = new(5301, "sns-signature-invalid", ShieldSeverity.High, 401, "An SNS message's signature does not verify, or its signing certificate is not on an sns.<region>.amazonaws.com https URL.");
+
+    /// <summary>A webhook's HMAC signature is missing or does not match the body.</summary>
+    public static ShieldRule WebhookSignatureInvalid { get; } = new(5302, "webhook-signature-invalid", ShieldSeverity.High, 401, "A webhook's HMAC signature (GitHub, Stripe or configured scheme) is missing or does not match the body.");
+
+    /// <summary>A signed webhook's timestamp is outside the tolerance: a replay, or a badly skewed clock.</summary>
+    public static ShieldRule WebhookTimestampOutOfTolerance { get; } = new(5303, "webhook-timestamp-out-of-tolerance", ShieldSeverity.Medium, 401, "A signed webhook's timestamp is further from now than the tolerance (a replayed message).");
+
     /// <summary>The payload failed the function's typed validation.</summary>
     public static ShieldRule ValidationFailed { get; } = new(6001, "validation-failed", ShieldSeverity.Low, 422, "The payload failed the function's typed validation (field names and rule codes are reported, never values).");
 
@@ -122,6 +131,7 @@ public static class ShieldRules
         DuplicateKey, InvalidUtf8, LoneSurrogate, NulCharacter, DecodedTooLarge, UnhandledException, ShieldFailure,
         DevelopmentModeRefused, DevelopmentEnvironmentInCloud, DetailedErrorsInCloud, MonitorProfileInProduction,
         PlaintextSecretInSetting, LongTermAwsAccessKey, AnonymousHttpFunction, WildcardCors, DebugSwitchEnabled, PrivateKeyInSetting,
+        SnsSignatureInvalid, WebhookSignatureInvalid, WebhookTimestampOutOfTolerance,
         ValidationFailed,
     ];
 }
