@@ -7,11 +7,12 @@ namespace ServerlessShield;
 /// The shield for one application: the pipeline, the per-function policies and the context pool. Adapters rent a
 /// context, fill it from the platform's event, run it, translate the outcome back and return the context.
 /// </summary>
-public sealed class ShieldEngine
+public sealed class ShieldEngine : IDisposable
 {
     private readonly ShieldContextPool _pool;
     private readonly ValueHasher _hasher;
     private int _invocations;
+    private CapabilityReporter? _capabilityReporter;
 
     /// <summary>Creates an engine; used by dependency injection.</summary>
     /// <param name="options">The validated options.</param>
@@ -52,9 +53,14 @@ public sealed class ShieldEngine
 
         // Last, so a FailOnCritical stop leaves nothing half-built behind.
         Publisher = new SecurityEventPublisher(loggerFactory, listeners, timeProvider);
+        var capabilities = new CapabilityRecorder();
+        Egress = new EgressGuard(settings, Policies, Publisher, capabilities);
         Audit = new ShieldAuditor(settings, Publisher);
         Audit.Start();
+        _capabilityReporter = new CapabilityReporter(capabilities, Publisher, settings.Egress.CapabilityReportMinutes);
     }
+
+    internal EgressGuard Egress { get; }
 
     /// <summary>The cold-start configuration audit: its report, and the entry adapters call with the declared triggers.</summary>
     public ShieldAuditor Audit { get; }
@@ -142,5 +148,33 @@ public sealed class ShieldEngine
     /// <summary>Runs an invocation through the pipeline; the decision is in <see cref="ShieldContext.Outcome"/>.</summary>
     /// <param name="context">The invocation, with its handler set.</param>
     /// <returns>A task that completes when the pipeline has run.</returns>
-    public ValueTask RunAsync(ShieldContext context) => Pipeline.ExecuteAsync(context);
+    public ValueTask RunAsync(ShieldContext context)
+    {
+        var run = Pipeline.ExecuteAsync(context);
+        if (run.IsCompletedSuccessfully)
+        {
+            RecordSource(context);
+            return run;
+        }
+
+        return AwaitAndRecord(run, context);
+    }
+
+    /// <summary>Writes the last observed-capabilities report and stops its timer. Dependency injection calls it at shutdown.</summary>
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _capabilityReporter, null)?.Dispose();
+    }
+
+    // Writes the observed-capabilities report now if something new was seen (the timer does this periodically).
+    internal void ReportCapabilities() => _capabilityReporter?.Report(onlyIfChanged: true);
+
+    // The source is known only after the pipeline ran: a Lambda event is detected inside it.
+    private void RecordSource(ShieldContext context) => Egress.Capabilities.RecordSource(context.FunctionName, context.Source.Name);
+
+    private async ValueTask AwaitAndRecord(ValueTask run, ShieldContext context)
+    {
+        await run.ConfigureAwait(false);
+        RecordSource(context);
+    }
 }

@@ -21,6 +21,9 @@ public sealed class FunctionShieldOptions
     [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)]
     public Type? Validator { get; set; }
 
+    /// <summary>Hosts this function may call besides <see cref="EgressOptions.AllowedHosts"/> (<c>*.example.com</c> for subdomains).</summary>
+    public IList<string> AllowedHosts { get; } = [];
+
     /// <summary>Message authenticity checks (SNS signatures, webhook HMAC); off unless set.</summary>
     public MessageAuthenticityOptions Authenticity { get; set; } = new();
 

@@ -30,6 +30,9 @@ public sealed class ShieldOptions
     /// <summary>How failures are answered.</summary>
     public ShieldErrorOptions Errors { get; set; } = new();
 
+    /// <summary>Outbound HTTP allowlists and the observed-capabilities report.</summary>
+    public EgressOptions Egress { get; set; } = new();
+
     /// <summary>The cold-start configuration audit.</summary>
     public ShieldAuditOptions Audit { get; set; } = new();
 

@@ -14,6 +14,7 @@ internal sealed class ShieldOptionsValidator : IValidateOptions<ShieldOptions>
         var errors = new List<string>();
         ValidateLimits("ServerlessShield:Limits", options.Limits, errors);
         ValidateRules("ServerlessShield:Rules", options.Rules, errors);
+        Range("ServerlessShield:Egress", "CapabilityReportMinutes", options.Egress.CapabilityReportMinutes, 0, 7 * 24 * 60, errors);
         foreach (var (function, settings) in options.Functions)
         {
             if (settings is null)

@@ -110,6 +110,12 @@ public static class ShieldRules
     /// <summary>A setting holds a private key in plain text.</summary>
     public static ShieldRule PrivateKeyInSetting { get; } = new(4010, "private-key-in-setting", ShieldSeverity.Critical, 500, "A setting holds a PEM private key in plain text.");
 
+    /// <summary>A function called a host outside its egress allowlist.</summary>
+    public static ShieldRule EgressHostNotAllowed { get; } = new(5201, "egress-host-not-allowed", ShieldSeverity.High, 500, "A function made an outbound HTTP call to a host outside its allowlist.");
+
+    /// <summary>The observed-capabilities report: hosts contacted and event sources seen, per function.</summary>
+    public static ShieldRule ObservedCapabilities { get; } = new(5202, "observed-capabilities", ShieldSeverity.Informational, 200, "Report of the hosts each function called and the event sources that invoked it, for least-privilege reviews.");
+
     /// <summary>An SNS message's signature does not verify (or its certificate URL is not an SNS host).</summary>
     public static ShieldRule SnsSignatureInvalid { get; } = new(5301, "sns-signature-invalid", ShieldSeverity.High, 401, "An SNS message's signature does not verify, or its signing certificate is not on an sns.<region>.amazonaws.com https URL.");
 
@@ -131,7 +137,7 @@ public static class ShieldRules
         DuplicateKey, InvalidUtf8, LoneSurrogate, NulCharacter, DecodedTooLarge, UnhandledException, ShieldFailure,
         DevelopmentModeRefused, DevelopmentEnvironmentInCloud, DetailedErrorsInCloud, MonitorProfileInProduction,
         PlaintextSecretInSetting, LongTermAwsAccessKey, AnonymousHttpFunction, WildcardCors, DebugSwitchEnabled, PrivateKeyInSetting,
-        SnsSignatureInvalid, WebhookSignatureInvalid, WebhookTimestampOutOfTolerance,
+        EgressHostNotAllowed, ObservedCapabilities, SnsSignatureInvalid, WebhookSignatureInvalid, WebhookTimestampOutOfTolerance,
         ValidationFailed,
     ];
 }

@@ -27,7 +27,8 @@ internal sealed class SecurityEventPublisher
     public string CorrelationId { get; } = Guid.NewGuid().ToString("N");
 
     public void Publish(ShieldRule rule, string functionName, string source, string? subject, string message, string? fix = null,
-        IReadOnlyDictionary<string, string>? properties = null, FindingAction action = FindingAction.Monitored, bool coldStart = true)
+        IReadOnlyDictionary<string, string>? properties = null, FindingAction action = FindingAction.Monitored, bool coldStart = true,
+        string? correlationId = null)
     {
         ShieldDiagnostics.Findings.Add(1,
             new KeyValuePair<string, object?>("shield.rule", rule.Id),
@@ -39,7 +40,7 @@ internal sealed class SecurityEventPublisher
         }
 
         var securityEvent = new SecurityEvent(rule.Id, rule.Name, rule.Category, rule.Severity, action, functionName, ShieldEnvironment.Platform,
-            source, subject, ValueHash: null, ItemId: null, CorrelationId, InvocationId: null, TraceId: null, PlatformRequestId: null, coldStart, _time.GetUtcNow())
+            source, subject, ValueHash: null, ItemId: null, correlationId ?? CorrelationId, InvocationId: null, TraceId: null, PlatformRequestId: null, coldStart, _time.GetUtcNow())
         {
             Message = message,
             Fix = fix,

@@ -35,4 +35,12 @@ internal static partial class ShieldLog
     [LoggerMessage(EventId = 106, EventName = "AuditFinding", Level = LogLevel.Warning,
         Message = "Audit finding {RuleId} ({RuleName}, {Severity}) for {Subject}: {Finding} Fix: {Fix}")]
     public static partial void AuditFinding(ILogger logger, string ruleId, string ruleName, ShieldSeverity severity, string subject, string finding, string fix);
+
+    [LoggerMessage(EventId = 107, EventName = "EgressNotAllowed", Level = LogLevel.Warning,
+        Message = "Egress finding {RuleId}: {FunctionName} called {Host}, outside its allowlist; {Action}; correlation id {CorrelationId}")]
+    public static partial void EgressNotAllowed(ILogger logger, string ruleId, string host, string functionName, string action, string correlationId);
+
+    [LoggerMessage(EventId = 108, EventName = "ObservedCapabilities", Level = LogLevel.Information,
+        Message = "Observed capabilities {RuleId} of {FunctionName}: {HostCount} host(s) [{Hosts}]; {SourceCount} event source(s) [{Sources}]")]
+    public static partial void ObservedCapabilities(ILogger logger, string ruleId, string functionName, int hostCount, string hosts, int sourceCount, string sources);
 }
