@@ -57,10 +57,14 @@ public sealed class ShieldEngine : IDisposable
         Egress = new EgressGuard(settings, Policies, Publisher, capabilities);
         Audit = new ShieldAuditor(settings, Publisher);
         Audit.Start();
+        Inventory = new DependencyInventoryReporter(settings.Inventory, Publisher);
+        Inventory.Start();
         _capabilityReporter = new CapabilityReporter(capabilities, Publisher, settings.Egress.CapabilityReportMinutes);
     }
 
     internal EgressGuard Egress { get; }
+
+    internal DependencyInventoryReporter Inventory { get; }
 
     /// <summary>The cold-start configuration audit: its report, and the entry adapters call with the declared triggers.</summary>
     public ShieldAuditor Audit { get; }

@@ -33,6 +33,9 @@ public sealed class ShieldOptions
     /// <summary>Outbound HTTP allowlists and the observed-capabilities report.</summary>
     public EgressOptions Egress { get; set; } = new();
 
+    /// <summary>The cold-start dependency inventory and advisory check.</summary>
+    public InventoryOptions Inventory { get; set; } = new();
+
     /// <summary>The cold-start configuration audit.</summary>
     public ShieldAuditOptions Audit { get; set; } = new();
 

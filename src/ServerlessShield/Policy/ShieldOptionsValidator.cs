@@ -14,6 +14,11 @@ internal sealed class ShieldOptionsValidator : IValidateOptions<ShieldOptions>
         var errors = new List<string>();
         ValidateLimits("ServerlessShield:Limits", options.Limits, errors);
         ValidateRules("ServerlessShield:Rules", options.Rules, errors);
+        if (options.Inventory.AdvisoryFile is { Length: > 0 } advisories && !File.Exists(advisories))
+        {
+            errors.Add($"ServerlessShield:Inventory:AdvisoryFile names a file that does not exist: {advisories}.");
+        }
+
         Range("ServerlessShield:Egress", "CapabilityReportMinutes", options.Egress.CapabilityReportMinutes, 0, 7 * 24 * 60, errors);
         foreach (var (function, settings) in options.Functions)
         {

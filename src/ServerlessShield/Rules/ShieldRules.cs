@@ -125,6 +125,12 @@ public static class ShieldRules
     /// <summary>A signed webhook's timestamp is outside the tolerance: a replay, or a badly skewed clock.</summary>
     public static ShieldRule WebhookTimestampOutOfTolerance { get; } = new(5303, "webhook-timestamp-out-of-tolerance", ShieldSeverity.Medium, 401, "A signed webhook's timestamp is further from now than the tolerance (a replayed message).");
 
+    /// <summary>The cold-start dependency inventory: packages from deps.json and loaded assemblies.</summary>
+    public static ShieldRule DependencyInventory { get; } = new(5401, "dependency-inventory", ShieldSeverity.Informational, 200, "Inventory of the application's packages (deps.json) and loaded assemblies, written once at cold start.");
+
+    /// <summary>A package of the application is affected by an advisory of the configured OSV file.</summary>
+    public static ShieldRule VulnerableDependency { get; } = new(5402, "vulnerable-dependency", ShieldSeverity.High, 500, "A package of the application is in an affected version range of an advisory in the configured OSV file.");
+
     /// <summary>The payload failed the function's typed validation.</summary>
     public static ShieldRule ValidationFailed { get; } = new(6001, "validation-failed", ShieldSeverity.Low, 422, "The payload failed the function's typed validation (field names and rule codes are reported, never values).");
 
@@ -138,6 +144,6 @@ public static class ShieldRules
         DevelopmentModeRefused, DevelopmentEnvironmentInCloud, DetailedErrorsInCloud, MonitorProfileInProduction,
         PlaintextSecretInSetting, LongTermAwsAccessKey, AnonymousHttpFunction, WildcardCors, DebugSwitchEnabled, PrivateKeyInSetting,
         EgressHostNotAllowed, ObservedCapabilities, SnsSignatureInvalid, WebhookSignatureInvalid, WebhookTimestampOutOfTolerance,
-        ValidationFailed,
+        DependencyInventory, VulnerableDependency, ValidationFailed,
     ];
 }

@@ -43,4 +43,16 @@ internal static partial class ShieldLog
     [LoggerMessage(EventId = 108, EventName = "ObservedCapabilities", Level = LogLevel.Information,
         Message = "Observed capabilities {RuleId} of {FunctionName}: {HostCount} host(s) [{Hosts}]; {SourceCount} event source(s) [{Sources}]")]
     public static partial void ObservedCapabilities(ILogger logger, string ruleId, string functionName, int hostCount, string hosts, int sourceCount, string sources);
+
+    [LoggerMessage(EventId = 109, EventName = "DependencyInventory", Level = LogLevel.Information,
+        Message = "Dependency inventory {RuleId}: {PackageCount} package(s) [{Packages}]; {AssemblyCount} assemblies loaded")]
+    public static partial void DependencyInventory(ILogger logger, string ruleId, int packageCount, string packages, int assemblyCount);
+
+    [LoggerMessage(EventId = 110, EventName = "VulnerableDependency", Level = LogLevel.Warning,
+        Message = "Vulnerable dependency {RuleId}: {Package} {Version} is affected by {AdvisoryId}")]
+    public static partial void VulnerableDependency(ILogger logger, string ruleId, string package, string version, string advisoryId);
+
+    [LoggerMessage(EventId = 111, EventName = "InventoryFailed", Level = LogLevel.Warning,
+        Message = "The dependency inventory could not be read ({ErrorType}); the function is not affected")]
+    public static partial void InventoryFailed(ILogger logger, string errorType);
 }
