@@ -15,7 +15,8 @@ internal sealed class ShieldStartupAudit(IServiceProvider services, ILoggerFacto
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var engine = services.GetRequiredService<ShieldEngine>();
+        // Resolving the audit builds the engine: the cold-start audit runs now, and FailOnCritical stops the host here.
+        var audit = services.GetRequiredService<IFunctionAudit>();
         if (services.GetService<IFunctionMetadataProvider>() is not { } provider)
         {
             return;
@@ -24,7 +25,7 @@ internal sealed class ShieldStartupAudit(IServiceProvider services, ILoggerFacto
         try
         {
             var metadata = await provider.GetFunctionMetadataAsync(AppContext.BaseDirectory).ConfigureAwait(false);
-            engine.Audit.AuditFunctions([.. FunctionEndpointReader.Read(metadata)]);
+            audit.AuditFunctions([.. FunctionEndpointReader.Read(metadata)]);
         }
 #pragma warning disable CA1031 // Missing or unreadable metadata must not stop the worker; the audit only loses one check.
         catch (Exception ex)

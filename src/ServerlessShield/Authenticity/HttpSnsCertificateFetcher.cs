@@ -6,12 +6,12 @@ namespace ServerlessShield;
 public sealed class HttpSnsCertificateFetcher : ISnsCertificateFetcher
 {
     private const int MaxCertificateBytes = 64 * 1024;
-    private static readonly HttpClient SharedClient = new() { Timeout = TimeSpan.FromSeconds(5), MaxResponseContentBufferSize = MaxCertificateBytes };
-    private readonly HttpClient _client;
+    // Created on first use: most engines never verify an SNS message.
+    private static readonly Lazy<HttpClient> SharedClient = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(5), MaxResponseContentBufferSize = MaxCertificateBytes });
+    private readonly HttpClient? _client;
 
     /// <summary>Creates a fetcher on a shared client.</summary>
     public HttpSnsCertificateFetcher()
-        : this(SharedClient)
     {
     }
 
@@ -27,7 +27,7 @@ public sealed class HttpSnsCertificateFetcher : ISnsCertificateFetcher
     public async Task<X509Certificate2> FetchAsync(Uri certificateUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificateUrl);
-        var pem = await _client.GetStringAsync(certificateUrl, cancellationToken).ConfigureAwait(false);
+        var pem = await (_client ?? SharedClient.Value).GetStringAsync(certificateUrl, cancellationToken).ConfigureAwait(false);
         return X509Certificate2.CreateFromPem(pem);
     }
 }
