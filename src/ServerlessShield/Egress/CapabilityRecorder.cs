@@ -37,7 +37,8 @@ internal sealed class CapabilityRecorder
 
         var observed = _functions.GetOrAdd(function, _ => new Observed());
         var set = hosts ? observed.Hosts : observed.Sources;
-        if (set.Count < MaxPerSet && set.TryAdd(value.ToLowerInvariant(), 0))
+        // The common case, a value already seen, allocates nothing.
+        if (!set.ContainsKey(value) && set.Count < MaxPerSet && set.TryAdd(value, 0))
         {
             Interlocked.Exchange(ref _changed, 1);
         }
@@ -45,8 +46,8 @@ internal sealed class CapabilityRecorder
 
     private sealed class Observed
     {
-        public ConcurrentDictionary<string, byte> Hosts { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, byte> Hosts { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-        public ConcurrentDictionary<string, byte> Sources { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, byte> Sources { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 }
