@@ -7,11 +7,12 @@ namespace ServerlessShield;
 /// The shield for one application: the pipeline, the per-function policies and the context pool. Adapters rent a
 /// context, fill it from the platform's event, run it, translate the outcome back and return the context.
 /// </summary>
-public sealed class ShieldEngine
+public sealed class ShieldEngine : IDisposable
 {
     private readonly ShieldContextPool _pool;
     private readonly ValueHasher _hasher;
     private int _invocations;
+    private CapabilityReporter? _capabilityReporter;
 
     /// <summary>Creates an engine; used by dependency injection.</summary>
     /// <param name="options">The validated options.</param>
@@ -19,12 +20,14 @@ public sealed class ShieldEngine
     /// <param name="pipelineConfigurations">User changes to the default pipeline, applied in order.</param>
     /// <param name="listeners">Extra receivers of every security event.</param>
     /// <param name="timeProvider">The clock.</param>
+    /// <param name="snsCertificateFetcher">Fetches SNS signing certificates; null fetches over https.</param>
     public ShieldEngine(
         IOptions<ShieldOptions> options,
         ILoggerFactory? loggerFactory = null,
         IEnumerable<ShieldPipelineConfiguration>? pipelineConfigurations = null,
         IEnumerable<ISecurityEventListener>? listeners = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        ISnsCertificateFetcher? snsCertificateFetcher = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
@@ -39,7 +42,7 @@ public sealed class ShieldEngine
                 $"Errors:DevelopmentMode is on in the '{ShieldEnvironment.EnvironmentName}' environment{(ShieldEnvironment.IsCloud ? " in the cloud" : string.Empty)}; error details stay hidden. Turn it off outside local development.");
         }
 
-        var builder = CreateDefaultPipeline(settings, loggerFactory, timeProvider, listeners);
+        var builder = CreateDefaultPipeline(settings, loggerFactory, timeProvider, listeners, snsCertificateFetcher);
         foreach (var configure in pipelineConfigurations ?? [])
         {
             configure.Configure(builder);
@@ -47,7 +50,26 @@ public sealed class ShieldEngine
 
         Pipeline = builder.Build();
         _pool = ShieldContextPool.Shared;
+
+        // Last, so a FailOnCritical stop leaves nothing half-built behind.
+        Publisher = new SecurityEventPublisher(loggerFactory, listeners, timeProvider);
+        var capabilities = new CapabilityRecorder();
+        Egress = new EgressGuard(settings, Policies, Publisher, capabilities);
+        Audit = new ShieldAuditor(settings, Publisher);
+        Audit.Start();
+        Inventory = new DependencyInventoryReporter(settings.Inventory, Publisher);
+        Inventory.Start();
+        _capabilityReporter = new CapabilityReporter(capabilities, Publisher, settings.Egress.CapabilityReportMinutes);
     }
+
+    internal EgressGuard Egress { get; }
+
+    internal DependencyInventoryReporter Inventory { get; }
+
+    /// <summary>The cold-start configuration audit: its report, and the entry adapters call with the declared triggers.</summary>
+    public ShieldAuditor Audit { get; }
+
+    internal SecurityEventPublisher Publisher { get; }
 
     /// <summary>The pipeline every invocation runs through.</summary>
     public ShieldPipeline Pipeline { get; }
@@ -68,6 +90,7 @@ public sealed class ShieldEngine
     /// <param name="timeProvider">The clock.</param>
     /// <returns>The engine.</returns>
     /// <exception cref="OptionsValidationException">The options are invalid.</exception>
+    /// <exception cref="ShieldAuditException">The audit found a Critical finding and <see cref="ShieldAuditOptions.FailOnCritical"/> is on.</exception>
     public static ShieldEngine Create(
         ShieldOptions? options = null,
         ILoggerFactory? loggerFactory = null,
@@ -85,18 +108,23 @@ public sealed class ShieldEngine
         return new ShieldEngine(Options.Create(options), loggerFactory, configurations, listeners: null, timeProvider);
     }
 
-    /// <summary>The default pipeline, outermost first: security telemetry, exception redaction, payload inspection.</summary>
+    /// <summary>The default pipeline, outermost first: security telemetry, exception redaction, payload inspection, SNS signature and webhook signature verification.</summary>
     /// <param name="loggerFactory">Where security events go.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <returns>A builder holding the default middlewares, open for more.</returns>
     public static ShieldPipelineBuilder CreateDefaultPipeline(ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null) =>
-        CreateDefaultPipeline(new ShieldOptions(), loggerFactory, timeProvider, listeners: null);
+        CreateDefaultPipeline(new ShieldOptions(), loggerFactory, timeProvider, listeners: null, snsCertificateFetcher: null);
 
-    private static ShieldPipelineBuilder CreateDefaultPipeline(ShieldOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider, IEnumerable<ISecurityEventListener>? listeners) =>
+    // Authenticity runs after inspection: adapters that fill inputs inside the pipeline insert before inspection, and the
+    // checks need those inputs. Both are no-ops for functions that have not opted in.
+    private static ShieldPipelineBuilder CreateDefaultPipeline(ShieldOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider,
+        IEnumerable<ISecurityEventListener>? listeners, ISnsCertificateFetcher? snsCertificateFetcher) =>
         new ShieldPipelineBuilder()
             .AddSecurityTelemetry(loggerFactory, timeProvider, options.Telemetry, listeners)
             .AddExceptionRedaction(options.Errors)
-            .AddPayloadInspection();
+            .AddPayloadInspection()
+            .Use(new SnsSignatureMiddleware(snsCertificateFetcher, timeProvider))
+            .Use(new WebhookSignatureMiddleware(timeProvider));
 
     /// <summary>Rents a clean context for an invocation of a function.</summary>
     /// <param name="policy">The function's policy (from <see cref="Policies"/>).</param>
@@ -124,5 +152,33 @@ public sealed class ShieldEngine
     /// <summary>Runs an invocation through the pipeline; the decision is in <see cref="ShieldContext.Outcome"/>.</summary>
     /// <param name="context">The invocation, with its handler set.</param>
     /// <returns>A task that completes when the pipeline has run.</returns>
-    public ValueTask RunAsync(ShieldContext context) => Pipeline.ExecuteAsync(context);
+    public ValueTask RunAsync(ShieldContext context)
+    {
+        var run = Pipeline.ExecuteAsync(context);
+        if (run.IsCompletedSuccessfully)
+        {
+            RecordSource(context);
+            return run;
+        }
+
+        return AwaitAndRecord(run, context);
+    }
+
+    /// <summary>Writes the last observed-capabilities report and stops its timer. Dependency injection calls it at shutdown.</summary>
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _capabilityReporter, null)?.Dispose();
+    }
+
+    // Writes the observed-capabilities report now if something new was seen (the timer does this periodically).
+    internal void ReportCapabilities() => _capabilityReporter?.Report(onlyIfChanged: true);
+
+    // The source is known only after the pipeline ran: a Lambda event is detected inside it.
+    private void RecordSource(ShieldContext context) => Egress.Capabilities.RecordSource(context.FunctionName, context.Source.Name);
+
+    private async ValueTask AwaitAndRecord(ValueTask run, ShieldContext context)
+    {
+        await run.ConfigureAwait(false);
+        RecordSource(context);
+    }
 }

@@ -49,6 +49,18 @@ internal sealed class NotificationInputExtractor : ILambdaInputExtractor
             return;
         }
 
+        // The whole envelope, for functions that verify SNS signatures: the signed fields are metadata, not inputs.
+        if (context.Policy.Authenticity is { VerifySnsSignature: true })
+        {
+            if (!context.TryGetProperty(SnsSignatureMiddleware.MessagesKey, out var messages) || messages is null)
+            {
+                messages = [];
+                context.SetProperty(SnsSignatureMiddleware.MessagesKey, messages);
+            }
+
+            messages.Add(System.Text.Encoding.UTF8.GetBytes(sns.GetRawText()));
+        }
+
         if (sns.GetStringOrNull("Message") is { } message)
         {
             context.Inputs.Add(ShieldInput.FromString(RecordInputs.Path("Records", index, "Sns.Message"), message));

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ServerlessShield.AzureFunctions;
 
 namespace ServerlessShield;
@@ -31,6 +32,7 @@ public static class ShieldFunctionsWorkerApplicationBuilderExtensions
 
         // A concrete registration and an inline Use keep this trim-clean; UseMiddleware<T> is not annotated (IL2091).
         builder.Services.AddSingleton<ShieldWorkerMiddleware>();
+        builder.Services.AddHostedService<ShieldStartupAudit>();
         builder.Use(next => context => context.InstanceServices.GetRequiredService<ShieldWorkerMiddleware>().Invoke(context, next));
         return builder;
     }

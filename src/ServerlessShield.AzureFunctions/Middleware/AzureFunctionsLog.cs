@@ -8,4 +8,8 @@ internal static partial class AzureFunctionsLog
     [LoggerMessage(EventId = 150, EventName = "ShieldAttributeLookupFailed", Level = LogLevel.Warning,
         Message = "The [Shield] attribute of {FunctionName} could not be read from {EntryPoint}; the function gets the policy of configuration only")]
     public static partial void AttributeLookupFailed(ILogger logger, Exception exception, string functionName, string entryPoint);
+
+    [LoggerMessage(EventId = 151, EventName = "FunctionMetadataUnavailable", Level = LogLevel.Debug,
+        Message = "The functions' binding metadata could not be read; the audit skips the anonymous HTTP function check")]
+    public static partial void FunctionMetadataUnavailable(ILogger logger, Exception exception);
 }

@@ -31,6 +31,7 @@ public static class ShieldServiceCollectionExtensions
                     .Bind(options, binder => binder.ErrorOnUnknownConfiguration = true)));
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ShieldOptions>, ShieldOptionsValidator>());
             services.AddSingleton<ShieldEngine>();
+            services.AddSingleton<IFunctionAudit>(sp => sp.GetRequiredService<ShieldEngine>().Audit);
         }
 
         if (configure is not null)

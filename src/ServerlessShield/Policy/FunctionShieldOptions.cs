@@ -24,6 +24,12 @@ public sealed class FunctionShieldOptions
     /// <summary>Per-field settings for this function by JSON path pattern; they win over the global ones for the same pattern.</summary>
     public Dictionary<string, FieldShieldOptions> Fields { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Hosts this function may call besides <see cref="EgressOptions.AllowedHosts"/> (<c>*.example.com</c> for subdomains).</summary>
+    public IList<string> AllowedHosts { get; } = [];
+
+    /// <summary>Message authenticity checks (SNS signatures, webhook HMAC); off unless set.</summary>
+    public MessageAuthenticityOptions Authenticity { get; set; } = new();
+
     /// <summary>Per-rule modes for this function, keyed by rule id (<c>SHIELD2001</c>) or name (<c>payload-too-large</c>).</summary>
     public Dictionary<string, RuleMode> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

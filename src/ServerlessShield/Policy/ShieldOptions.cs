@@ -33,6 +33,15 @@ public sealed class ShieldOptions
     /// <summary>How failures are answered.</summary>
     public ShieldErrorOptions Errors { get; set; } = new();
 
+    /// <summary>Outbound HTTP allowlists and the observed-capabilities report.</summary>
+    public EgressOptions Egress { get; set; } = new();
+
+    /// <summary>The cold-start dependency inventory and advisory check.</summary>
+    public InventoryOptions Inventory { get; set; } = new();
+
+    /// <summary>The cold-start configuration audit.</summary>
+    public ShieldAuditOptions Audit { get; set; } = new();
+
     /// <summary>Telemetry settings.</summary>
     public ShieldTelemetryOptions Telemetry { get; set; } = new();
 

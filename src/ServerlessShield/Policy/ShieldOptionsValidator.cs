@@ -14,6 +14,12 @@ internal sealed class ShieldOptionsValidator : IValidateOptions<ShieldOptions>
         var errors = new List<string>();
         ValidateLimits("ServerlessShield:Limits", options.Limits, errors);
         ValidateRules("ServerlessShield:Rules", options.Rules, errors);
+        if (options.Inventory.AdvisoryFile is { Length: > 0 } advisories && !File.Exists(advisories))
+        {
+            errors.Add($"ServerlessShield:Inventory:AdvisoryFile names a file that does not exist: {advisories}.");
+        }
+
+        Range("ServerlessShield:Egress", "CapabilityReportMinutes", options.Egress.CapabilityReportMinutes, 0, 7 * 24 * 60, errors);
         foreach (var (function, settings) in options.Functions)
         {
             if (settings is null)
@@ -24,6 +30,7 @@ internal sealed class ShieldOptionsValidator : IValidateOptions<ShieldOptions>
 
             ValidateLimits($"ServerlessShield:Functions:{function}:Limits", settings.Limits, errors);
             ValidateRules($"ServerlessShield:Functions:{function}:Rules", settings.Rules, errors);
+            ValidateAuthenticity($"ServerlessShield:Functions:{function}:Authenticity", settings.Authenticity, errors);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
@@ -55,6 +62,40 @@ internal sealed class ShieldOptionsValidator : IValidateOptions<ShieldOptions>
         {
             errors.Add($"{path}:{name} must be between {min} and {max}; it is {v}.");
         }
+    }
+
+    // An opted-in check without its secret would block every request or, worse, verify against an empty key.
+    private static void ValidateAuthenticity(string path, MessageAuthenticityOptions? settings, List<string> errors)
+    {
+        if (settings is null || settings.Webhook == WebhookScheme.None)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(settings.Secret))
+        {
+            errors.Add($"{path}:Secret is required when Webhook is {settings.Webhook}.");
+        }
+
+        if (settings.Webhook == WebhookScheme.Generic)
+        {
+            if (string.IsNullOrWhiteSpace(settings.SignatureHeader))
+            {
+                errors.Add($"{path}:SignatureHeader is required when Webhook is Generic.");
+            }
+
+            if (WebhookSignature.AlgorithmOf(settings.Algorithm) == default)
+            {
+                errors.Add($"{path}:Algorithm must be SHA1, SHA256, SHA384 or SHA512; it is {settings.Algorithm}.");
+            }
+
+            if (settings.SignatureEncoding is not ("hex" or "base64"))
+            {
+                errors.Add($"{path}:SignatureEncoding must be hex or base64; it is {settings.SignatureEncoding}.");
+            }
+        }
+
+        Range(path, "TimestampToleranceSeconds", settings.TimestampToleranceSeconds, 1, 86_400, errors);
     }
 
     private static void ValidateRules(string path, Dictionary<string, RuleMode>? rules, List<string> errors)

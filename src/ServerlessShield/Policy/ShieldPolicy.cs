@@ -18,8 +18,10 @@ public sealed class ShieldPolicy
         PayloadLimits limits,
         FrozenDictionary<string, RuleMode> ruleModes,
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)] Type? validator,
-        IReadOnlyList<(FieldPattern Pattern, FieldShieldOptions Options)> fields)
+        IReadOnlyList<(FieldPattern Pattern, FieldShieldOptions Options)> fields,
+        MessageAuthenticityOptions? authenticity = null)
     {
+        Authenticity = authenticity is { IsActive: true } ? authenticity : null;
         Validator = validator;
         Fields = fields;
         FunctionName = functionName;
@@ -59,6 +61,9 @@ public sealed class ShieldPolicy
 
         return null;
     }
+
+    /// <summary>The function's message authenticity checks, or null when it has none.</summary>
+    public MessageAuthenticityOptions? Authenticity { get; }
 
     /// <summary>The payload limits.</summary>
     public PayloadLimits Limits { get; }

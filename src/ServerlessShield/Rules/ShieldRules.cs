@@ -83,6 +83,54 @@ public static class ShieldRules
     /// <summary>Error details were asked for where they must not be shown (not Development, or in the cloud); they stay off.</summary>
     public static ShieldRule DevelopmentModeRefused { get; } = new(4001, "development-mode-refused", ShieldSeverity.High, 500, "Error details were requested outside a local Development environment and were refused.");
 
+    /// <summary>The environment name is Development while the process runs in the cloud.</summary>
+    public static ShieldRule DevelopmentEnvironmentInCloud { get; } = new(4002, "development-environment-in-cloud", ShieldSeverity.High, 500, "The environment is Development (AZURE_FUNCTIONS_ENVIRONMENT, DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT) in the cloud.");
+
+    /// <summary>Detailed error pages or messages are switched on in the cloud.</summary>
+    public static ShieldRule DetailedErrorsInCloud { get; } = new(4003, "detailed-errors-in-cloud", ShieldSeverity.High, 500, "Detailed errors (ASPNETCORE_DETAILEDERRORS) are switched on in the cloud.");
+
+    /// <summary>The shield runs in the Monitor profile in production: nothing is blocked.</summary>
+    public static ShieldRule MonitorProfileInProduction { get; } = new(4004, "monitor-profile-in-production", ShieldSeverity.Medium, 500, "The shield runs in the Monitor profile in production, so it blocks nothing.");
+
+    /// <summary>A setting holds a secret in plain text: a connection string with a key or password.</summary>
+    public static ShieldRule PlaintextSecretInSetting { get; } = new(4005, "plaintext-secret-in-setting", ShieldSeverity.High, 500, "A setting holds a connection string with AccountKey, SharedAccessKey or Password (or a URL with a password) in plain text.");
+
+    /// <summary>A setting holds a long-term AWS access key (AKIA...), where Lambda provides temporary credentials.</summary>
+    public static ShieldRule LongTermAwsAccessKey { get; } = new(4006, "long-term-aws-access-key", ShieldSeverity.Critical, 500, "A setting holds a long-term AWS access key id (AKIA...) instead of the role's temporary credentials.");
+
+    /// <summary>An HTTP function accepts anonymous callers without an explicit allowance.</summary>
+    public static ShieldRule AnonymousHttpFunction { get; } = new(4007, "anonymous-http-function", ShieldSeverity.Medium, 500, "An HTTP function accepts anonymous callers (authLevel anonymous, AuthType NONE) without an explicit allowance.");
+
+    /// <summary>CORS allows every origin.</summary>
+    public static ShieldRule WildcardCors { get; } = new(4008, "wildcard-cors", ShieldSeverity.Medium, 500, "CORS allows every origin (*).");
+
+    /// <summary>A runtime debugging or diagnostics switch is on in the cloud.</summary>
+    public static ShieldRule DebugSwitchEnabled { get; } = new(4009, "debug-switch-enabled", ShieldSeverity.Medium, 500, "A debugging or diagnostics switch (DOTNET_DiagnosticPorts, EnableEventPipe, DbgEnableMiniDump, Trace logging) is on in the cloud.");
+
+    /// <summary>A setting holds a private key in plain text.</summary>
+    public static ShieldRule PrivateKeyInSetting { get; } = new(4010, "private-key-in-setting", ShieldSeverity.Critical, 500, "A setting holds a PEM private key in plain text.");
+
+    /// <summary>A function called a host outside its egress allowlist.</summary>
+    public static ShieldRule EgressHostNotAllowed { get; } = new(5201, "egress-host-not-allowed", ShieldSeverity.High, 500, "A function made an outbound HTTP call to a host outside its allowlist.");
+
+    /// <summary>The observed-capabilities report: hosts contacted and event sources seen, per function.</summary>
+    public static ShieldRule ObservedCapabilities { get; } = new(5202, "observed-capabilities", ShieldSeverity.Informational, 200, "Report of the hosts each function called and the event sources that invoked it, for least-privilege reviews.");
+
+    /// <summary>An SNS message's signature does not verify (or its certificate URL is not an SNS host).</summary>
+    public static ShieldRule SnsSignatureInvalid { get; } = new(5301, "sns-signature-invalid", ShieldSeverity.High, 401, "An SNS message's signature does not verify, or its signing certificate is not on an sns.<region>.amazonaws.com https URL.");
+
+    /// <summary>A webhook's HMAC signature is missing or does not match the body.</summary>
+    public static ShieldRule WebhookSignatureInvalid { get; } = new(5302, "webhook-signature-invalid", ShieldSeverity.High, 401, "A webhook's HMAC signature (GitHub, Stripe or configured scheme) is missing or does not match the body.");
+
+    /// <summary>A signed webhook's timestamp is outside the tolerance: a replay, or a badly skewed clock.</summary>
+    public static ShieldRule WebhookTimestampOutOfTolerance { get; } = new(5303, "webhook-timestamp-out-of-tolerance", ShieldSeverity.Medium, 401, "A signed webhook's timestamp is further from now than the tolerance (a replayed message).");
+
+    /// <summary>The cold-start dependency inventory: packages from deps.json and loaded assemblies.</summary>
+    public static ShieldRule DependencyInventory { get; } = new(5401, "dependency-inventory", ShieldSeverity.Informational, 200, "Inventory of the application's packages (deps.json) and loaded assemblies, written once at cold start.");
+
+    /// <summary>A package of the application is affected by an advisory of the configured OSV file.</summary>
+    public static ShieldRule VulnerableDependency { get; } = new(5402, "vulnerable-dependency", ShieldSeverity.High, 500, "A package of the application is in an affected version range of an advisory in the configured OSV file.");
+
     /// <summary>The payload failed the function's typed validation.</summary>
     public static ShieldRule ValidationFailed { get; } = new(6001, "validation-failed", ShieldSeverity.Low, 422, "The payload failed the function's typed validation (field names and rule codes are reported, never values).");
 
@@ -93,6 +141,9 @@ public static class ShieldRules
         LdapInjection, XmlExternalEntity, JndiLookup, CrlfInjection, ServerSideRequestForgery,
         PayloadTooLarge, JsonTooDeep, InvalidJson, TooManyKeys, ArrayTooLong, StringTooLong, NumberTooLong,
         DuplicateKey, InvalidUtf8, LoneSurrogate, NulCharacter, DecodedTooLarge, UnhandledException, ShieldFailure,
-        DevelopmentModeRefused, ValidationFailed,
+        DevelopmentModeRefused, DevelopmentEnvironmentInCloud, DetailedErrorsInCloud, MonitorProfileInProduction,
+        PlaintextSecretInSetting, LongTermAwsAccessKey, AnonymousHttpFunction, WildcardCors, DebugSwitchEnabled, PrivateKeyInSetting,
+        EgressHostNotAllowed, ObservedCapabilities, SnsSignatureInvalid, WebhookSignatureInvalid, WebhookTimestampOutOfTolerance,
+        DependencyInventory, VulnerableDependency, ValidationFailed,
     ];
 }

@@ -6,7 +6,11 @@ namespace ServerlessShield;
 /// </summary>
 public interface ISecurityEventListener
 {
-    /// <summary>Called once per security event, on the invocation's thread; return quickly.</summary>
+    /// <summary>
+    /// Called once per security event; return quickly and be thread-safe. Invocation events arrive on the invocation's
+    /// thread; cold-start audit and inventory events on a background thread; egress and capability reports on the
+    /// thread that made the call or ran the timer.
+    /// </summary>
     /// <param name="securityEvent">The event.</param>
     void OnSecurityEvent(SecurityEvent securityEvent);
 }

@@ -43,4 +43,13 @@ public sealed record SecurityEvent(
 {
     /// <summary>The lower-case action word: blocked, sanitized, monitored or failed.</summary>
     public string ActionName => SecurityTelemetryNames.Action(Action);
+
+    /// <summary>For an event outside an invocation (an audit finding, a report): what happened, in one sentence without values.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>For an audit finding: how to fix it.</summary>
+    public string? Fix { get; init; }
+
+    /// <summary>Structured details of a report (hosts contacted, packages and versions, an advisory id); never payload values.</summary>
+    public IReadOnlyDictionary<string, string>? Properties { get; init; }
 }

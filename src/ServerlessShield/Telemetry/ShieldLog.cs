@@ -31,4 +31,28 @@ internal static partial class ShieldLog
     [LoggerMessage(EventId = 105, EventName = "ConfigurationFinding", Level = LogLevel.Warning,
         Message = "Configuration finding {RuleId} ({RuleName}, {Severity}): {Hint}")]
     public static partial void ConfigurationFinding(ILogger logger, string ruleId, string ruleName, ShieldSeverity severity, string hint);
+
+    [LoggerMessage(EventId = 106, EventName = "AuditFinding", Level = LogLevel.Warning,
+        Message = "Audit finding {RuleId} ({RuleName}, {Severity}) for {Subject}: {Finding} Fix: {Fix}")]
+    public static partial void AuditFinding(ILogger logger, string ruleId, string ruleName, ShieldSeverity severity, string subject, string finding, string fix);
+
+    [LoggerMessage(EventId = 107, EventName = "EgressNotAllowed", Level = LogLevel.Warning,
+        Message = "Egress finding {RuleId}: {FunctionName} called {Host}, outside its allowlist; {Action}; correlation id {CorrelationId}")]
+    public static partial void EgressNotAllowed(ILogger logger, string ruleId, string host, string functionName, string action, string correlationId);
+
+    [LoggerMessage(EventId = 108, EventName = "ObservedCapabilities", Level = LogLevel.Information,
+        Message = "Observed capabilities {RuleId} of {FunctionName}: {HostCount} host(s) [{Hosts}]; {SourceCount} event source(s) [{Sources}]")]
+    public static partial void ObservedCapabilities(ILogger logger, string ruleId, string functionName, int hostCount, string hosts, int sourceCount, string sources);
+
+    [LoggerMessage(EventId = 109, EventName = "DependencyInventory", Level = LogLevel.Information,
+        Message = "Dependency inventory {RuleId}: {PackageCount} package(s) [{Packages}]; {AssemblyCount} assemblies loaded")]
+    public static partial void DependencyInventory(ILogger logger, string ruleId, int packageCount, string packages, int assemblyCount);
+
+    [LoggerMessage(EventId = 110, EventName = "VulnerableDependency", Level = LogLevel.Warning,
+        Message = "Vulnerable dependency {RuleId}: {Package} {Version} is affected by {AdvisoryId}")]
+    public static partial void VulnerableDependency(ILogger logger, string ruleId, string package, string version, string advisoryId);
+
+    [LoggerMessage(EventId = 111, EventName = "InventoryFailed", Level = LogLevel.Warning,
+        Message = "The dependency inventory could not be read ({ErrorType}); the function is not affected")]
+    public static partial void InventoryFailed(ILogger logger, string errorType);
 }

@@ -50,7 +50,7 @@ public class ShieldPipelineTests
     }
 
     [Fact]
-    public void CreateDefaultPipeline_OrdersTelemetryThenRedactionThenLimits()
+    public void CreateDefaultPipeline_OrdersTelemetryThenRedactionThenLimitsThenAuthenticity()
     {
         var pipeline = ShieldEngine.CreateDefaultPipeline().Build();
 
@@ -58,7 +58,9 @@ public class ShieldPipelineTests
             pipeline.Middlewares,
             m => Assert.IsType<SecurityTelemetryMiddleware>(m),
             m => Assert.IsType<ExceptionRedactionMiddleware>(m),
-            m => Assert.IsType<PayloadInspectionMiddleware>(m));
+            m => Assert.IsType<PayloadInspectionMiddleware>(m),
+            m => Assert.IsType<SnsSignatureMiddleware>(m),
+            m => Assert.IsType<WebhookSignatureMiddleware>(m));
     }
 
     [Fact]
