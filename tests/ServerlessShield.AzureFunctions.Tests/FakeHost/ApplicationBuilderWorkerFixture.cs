@@ -15,7 +15,7 @@ public sealed class ApplicationBuilderWorkerFixture : WorkerFixture
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(connection);
-        builder.UseServerlessShield();
+        builder.UseServerlessShield(configurePipeline: MarkerDetectors.Configure, configureAzure: ConfigureAzure);
 
         // What the SDK's auto-startup types register when the app itself is the entry assembly.
         builder.Services.AddSingleton<IFunctionExecutor, DirectFunctionExecutor>();

@@ -17,7 +17,7 @@ public sealed class AspNetCoreWorkerFixture : WorkerFixture, IDisposable
     {
         // ConfigureFunctionsWebApplication adds the worker's HTTP proxying middleware before the callback runs.
         var builder = new HostBuilder()
-            .ConfigureFunctionsWebApplication(worker => worker.UseServerlessShield())
+            .ConfigureFunctionsWebApplication(worker => worker.UseServerlessShield(configurePipeline: MarkerDetectors.Configure, configureAzure: ConfigureAzure))
             .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(connection));
         new FunctionExecutorAutoStartup().Configure(builder);
         new FunctionMetadataProviderAutoStartup().Configure(builder);

@@ -10,7 +10,7 @@ public sealed class HostBuilderWorkerFixture : WorkerFixture
     protected override IHost BuildWorker(IDictionary<string, string?> connection)
     {
         var builder = new HostBuilder()
-            .ConfigureFunctionsWorkerDefaults(worker => worker.UseServerlessShield())
+            .ConfigureFunctionsWorkerDefaults(worker => worker.UseServerlessShield(configurePipeline: MarkerDetectors.Configure, configureAzure: WorkerFixture.ConfigureAzure))
             .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(connection));
 
         // The entry assembly is the test runner, so the SDK's auto-startup types are not discovered: apply them here.
