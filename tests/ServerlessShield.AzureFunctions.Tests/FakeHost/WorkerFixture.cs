@@ -85,16 +85,36 @@ public abstract class WorkerFixture : IAsyncLifetime
         return response.FunctionMetadataResponse.FunctionMetadataResults;
     }
 
-    public Task<InvocationResponse> InvokeHttpAsync(string function, string body, string contentType = "text/plain", string method = "POST", string query = "")
+    public Task<InvocationResponse> InvokeHttpAsync(
+        string function,
+        string body,
+        string contentType = "text/plain",
+        string method = "POST",
+        string query = "",
+        IDictionary<string, string>? headers = null,
+        IDictionary<string, string>? routeValues = null,
+        string? path = null)
     {
         var http = new RpcHttp
         {
             Method = method,
-            Url = $"http://localhost/api/{function}{query}",
+            Url = $"http://localhost/api/{path ?? function}{query}",
             Body = new TypedData { Bytes = ByteString.CopyFromUtf8(body) },
         };
         http.NullableHeaders["content-type"] = new NullableString { Value = contentType };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            http.NullableHeaders[name] = new NullableString { Value = value };
+        }
+
         var request = NewInvocation(function);
+        foreach (var (name, value) in routeValues ?? new Dictionary<string, string>())
+        {
+            // The host sends each route value as trigger metadata under its name.
+            http.Params[name] = value;
+            request.TriggerMetadata[name] = new TypedData { String = value };
+        }
+
         request.InputData.Add(new ParameterBinding { Name = "req", Data = new TypedData { Http = http } });
         request.TriggerMetadata["Query"] = new TypedData { Json = "{}" };
         request.TriggerMetadata["Headers"] = new TypedData { Json = "{}" };
