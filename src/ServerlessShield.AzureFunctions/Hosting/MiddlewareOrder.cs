@@ -15,6 +15,25 @@ internal static class MiddlewareOrder
         "middleware would run inside the shield, so HTTP responses and request bodies would bypass it. Call " +
         "builder.ConfigureFunctionsWebApplication() first, then builder.UseServerlessShield().";
 
+    public const string MissingAspNetCorePackage =
+        "The ASP.NET Core integration (ConfigureFunctionsWebApplication) reads request bodies from a forward-only stream: " +
+        "add the ServerlessShield.AzureFunctions.AspNetCore package and call builder.UseServerlessShieldAspNetCore() " +
+        "instead of builder.UseServerlessShield(), so the shield can inspect bodies and hand them back to the function.";
+
+    /// <summary>Whether the ASP.NET Core integration, if any, has the body buffer of the ASP.NET Core package.</summary>
+    public static bool HasBodyBufferForAspNetCore(IServiceCollection services)
+    {
+        var proxy = false;
+        var buffer = false;
+        foreach (var descriptor in services)
+        {
+            proxy |= descriptor.ServiceType.Name == ProxyingMiddlewareName;
+            buffer |= descriptor.ServiceType == typeof(IShieldHttpBodyBuffer);
+        }
+
+        return !proxy || buffer;
+    }
+
     public static bool IsValid(IServiceCollection services)
     {
         var shield = -1;

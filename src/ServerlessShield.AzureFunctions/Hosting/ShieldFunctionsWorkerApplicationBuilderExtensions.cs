@@ -11,8 +11,9 @@ public static class ShieldFunctionsWorkerApplicationBuilderExtensions
     /// Adds the shield to the worker: the core services (options bound from the <c>ServerlessShield</c> configuration
     /// section and validated at startup) and a worker middleware that shields every function that opts in with
     /// <see cref="ShieldAttribute"/> or <see cref="ShieldOptions.ForFunction"/>. Calling it again only adds configuration.
-    /// With the ASP.NET Core integration, call it after <c>ConfigureFunctionsWebApplication()</c>; the other order
-    /// fails at host start with an <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> that says so.
+    /// With the ASP.NET Core integration, use <c>UseServerlessShieldAspNetCore()</c> of the
+    /// <c>ServerlessShield.AzureFunctions.AspNetCore</c> package instead, after <c>ConfigureFunctionsWebApplication()</c>;
+    /// either mistake fails at host start with an <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> that says so.
     /// </summary>
     /// <param name="builder">The worker application builder (<c>FunctionsApplication.CreateBuilder</c> or <c>ConfigureFunctionsWorkerDefaults</c>).</param>
     /// <param name="configure">Sets options in code, after configuration is bound.</param>
@@ -41,6 +42,7 @@ public static class ShieldFunctionsWorkerApplicationBuilderExtensions
         var services = builder.Services;
         services.AddOptions<AzureFunctionsShieldOptions>()
             .Validate(_ => MiddlewareOrder.IsValid(services), MiddlewareOrder.Error)
+            .Validate(_ => MiddlewareOrder.HasBodyBufferForAspNetCore(services), MiddlewareOrder.MissingAspNetCorePackage)
             .ValidateOnStart();
 
         // First among the registered input converters: it notes what the host delivered, so that is what gets inspected.

@@ -18,7 +18,7 @@ public sealed class AspNetCoreWorkerFixture : WorkerFixture, IDisposable
     {
         // ConfigureFunctionsWebApplication adds the worker's HTTP proxying middleware before the callback runs.
         var builder = new HostBuilder()
-            .ConfigureFunctionsWebApplication(worker => worker.UseServerlessShield(configurePipeline: MarkerDetectors.Configure, configureAzure: ConfigureAzure))
+            .ConfigureFunctionsWebApplication(worker => worker.UseServerlessShieldAspNetCore(configurePipeline: MarkerDetectors.Configure, configureAzure: ConfigureAzure))
             .ConfigureServices(services => services.AddSingleton<ISecurityEventListener, SecurityEventLog>())
             .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(connection));
         new FunctionExecutorAutoStartup().Configure(builder);

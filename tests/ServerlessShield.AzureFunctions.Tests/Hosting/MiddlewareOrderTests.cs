@@ -40,6 +40,31 @@ public sealed class MiddlewareOrderTests
     [Fact]
     public async Task HostStart_ShieldRegisteredBeforeConfigureFunctionsWebApplication_FailsWithAClearError()
     {
+        var builder = NewBuilder();
+        builder.UseServerlessShieldAspNetCore();
+        builder.ConfigureFunctionsWebApplication();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("before ConfigureFunctionsWebApplication", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostStart_AspNetCoreIntegrationWithThePlainRegistration_AsksForTheAspNetCorePackage()
+    {
+        var builder = NewBuilder();
+        builder.ConfigureFunctionsWebApplication();
+        builder.UseServerlessShield();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("UseServerlessShieldAspNetCore", error.Message, StringComparison.Ordinal);
+    }
+
+    private static FunctionsApplicationBuilder NewBuilder()
+    {
         var builder = FunctionsApplication.CreateBuilder([]);
         // A host endpoint nobody listens on: the worker's services can be built, and the check fails before any connection.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -48,13 +73,7 @@ public sealed class MiddlewareOrderTests
             ["Functions:Worker:WorkerId"] = "w",
             ["Functions:Worker:RequestId"] = "r",
         });
-        builder.UseServerlessShield();
-        builder.ConfigureFunctionsWebApplication();
-        using var host = builder.Build();
-
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
-
-        Assert.Contains("before ConfigureFunctionsWebApplication", error.Message, StringComparison.Ordinal);
+        return builder;
     }
 
     // Named like the ASP.NET Core integration's internal middleware, which the check knows by name only.

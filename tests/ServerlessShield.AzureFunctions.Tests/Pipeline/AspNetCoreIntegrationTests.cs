@@ -79,4 +79,26 @@ public sealed class AspNetCoreIntegrationTests(AspNetCoreWorkerFixture worker) :
         Assert.Equal(HttpStatusCode.InternalServerError, http.StatusCode);
         Assert.DoesNotContain("Hunter2", await http.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task HttpRequestDataFunction_AllowedRequest_StillReadsTheWholeBody()
+    {
+        var body = Guid.NewGuid().ToString("N");
+
+        var (http, invocation) = await worker.InvokeAsync("Echo", body);
+
+        Assert.Equal(Status.Success, invocation.Result.Status);
+        Assert.Equal("echo:" + body, await http.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task BodyAtTheLimit_IsAllowedAndReadWhole()
+    {
+        var body = new string('y', 64);
+
+        var (http, _) = await worker.InvokeAsync("AspNetEcho", body);
+
+        Assert.Equal(HttpStatusCode.OK, http.StatusCode);
+        Assert.Equal("echo:" + body, await http.Content.ReadAsStringAsync());
+    }
 }
