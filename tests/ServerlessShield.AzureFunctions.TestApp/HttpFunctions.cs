@@ -18,6 +18,15 @@ public static class HttpFunctions
         return response;
     }
 
+    [Function("GetOrder")]
+    [Shield]
+    public static async Task<HttpResponseData> GetOrder([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "orders/{id}/{*rest}")] HttpRequestData req, string id)
+    {
+        var response = req.CreateResponse(HttpStatusCode.OK);
+        await response.WriteStringAsync("order:" + id);
+        return response;
+    }
+
     [Function("Boom")]
     [Shield]
     public static HttpResponseData Boom([HttpTrigger(AuthorizationLevel.Anonymous, "post")] HttpRequestData req) =>

@@ -5,5 +5,5 @@ using ServerlessShield;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 // After ConfigureFunctionsWebApplication, so the shield runs inside the worker's HTTP proxying middleware.
-builder.UseServerlessShield();
+builder.UseServerlessShieldAspNetCore();
 builder.Build().Run();

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ServerlessShield.AzureFunctions;
 
@@ -18,24 +19,32 @@ internal static class HttpBodyBuffer
         {
             // The built-in model: the body is already in memory. Read one byte past the limit at most: that is
             // enough to see a payload too large, and the function still reads the whole stream after the rewind.
-            var start = body.Position;
-            var length = (int)Math.Min(body.Length - start, (long)maxPayloadBytes + 1);
-            var buffer = new byte[Math.Max(length, 0)];
-            await body.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
-            body.Position = start;
-            return buffer;
+            return await ReadAndRewindAsync(body, maxPayloadBytes, cancellationToken).ConfigureAwait(false);
         }
 
-        // A forward-only body (the ASP.NET Core model) is read whole and put back, so the function still gets it:
-        // into HttpContext.Request.Body for ASP.NET Core, and as a buffered request for GetHttpRequestDataAsync.
+        // A forward-only body (the ASP.NET Core model): the ASP.NET Core package buffers it where the function reads it.
+        if (functionContext.InstanceServices.GetService<IShieldHttpBodyBuffer>() is { } buffer
+            && await buffer.BufferAsync(functionContext, maxPayloadBytes, cancellationToken).ConfigureAwait(false) is { } buffered)
+        {
+            return buffered;
+        }
+
+        // Without it, the body is read whole and handed out again as a buffered HttpRequestData; startup validation
+        // makes sure the ASP.NET Core integration never runs without the package (HttpRequest would be drained).
         using var copy = new MemoryStream();
         await body.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
         var bytes = copy.ToArray();
-        if (!AspNetCoreRequestBody.TryReplace(functionContext, new MemoryStream(bytes, writable: false)))
-        {
-            functionContext.Features.Set<IHttpRequestDataFeature>(new BufferedHttpRequestDataFeature(new BufferedHttpRequestData(request, bytes)));
-        }
-
+        functionContext.Features.Set<IHttpRequestDataFeature>(new BufferedHttpRequestDataFeature(new BufferedHttpRequestData(request, bytes)));
         return bytes;
+    }
+
+    internal static async ValueTask<ReadOnlyMemory<byte>> ReadAndRewindAsync(Stream body, int maxPayloadBytes, CancellationToken cancellationToken)
+    {
+        var start = body.Position;
+        var length = (int)Math.Min(Math.Max(body.Length - start, 0), (long)maxPayloadBytes + 1);
+        var buffer = new byte[length];
+        await body.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
+        body.Position = start;
+        return buffer;
     }
 }

@@ -18,35 +18,6 @@ internal static class HttpErrorResponseWriter
         }
 
         await response.Body.WriteAsync(error.Body, CancellationToken.None).ConfigureAwait(false);
-        SetHttpResponse(functionContext, response);
-    }
-
-    // The HTTP output is either the invocation result ($return) or a named "http" output binding of a multi-output
-    // object; after the function ran, the worker has already moved such an object into the output bindings.
-    private static void SetHttpResponse(FunctionContext functionContext, HttpResponseData response)
-    {
-        string? bindingName = null;
-        foreach (var (name, binding) in functionContext.FunctionDefinition.OutputBindings)
-        {
-            if (string.Equals(binding.Type, "http", StringComparison.OrdinalIgnoreCase))
-            {
-                bindingName = name;
-                break;
-            }
-        }
-
-        if (bindingName is not null && bindingName != "$return")
-        {
-            foreach (var output in functionContext.GetOutputBindings<object>())
-            {
-                if (output.Name == bindingName)
-                {
-                    output.Value = response;
-                    return;
-                }
-            }
-        }
-
-        functionContext.GetInvocationResult().Value = response;
+        HttpResponseBinding.Set(functionContext, response);
     }
 }

@@ -3,14 +3,16 @@ using Microsoft.Azure.Functions.Worker.Http;
 
 namespace ServerlessShield.AzureFunctions;
 
-// Copies an HTTP trigger's request into the shield context: method, path, content type, query and headers, the body
-// as the "body" input and each query value as a text input. The body stays readable for the function.
+// Copies an HTTP trigger's request into the shield context: method, path, content type, query and headers; the body as
+// the "body" input, each query value, route value, selected header and cookie as a text input. The body stays readable
+// for the function. Event Grid webhook handshakes are recognised here, once the body is in memory.
 internal static class HttpInvocationReader
 {
     public const string BodyPath = "body";
     public const string QueryPathPrefix = "query.";
+    public const string RoutePathPrefix = "route.";
 
-    public static async ValueTask ReadAsync(FunctionContext functionContext, HttpRequestData request, ShieldContext context)
+    public static async ValueTask ReadAsync(FunctionContext functionContext, HttpRequestData request, FunctionShieldPlan plan, ShieldContext context, ShieldedInvocation invocation, AzureFunctionsShieldOptions options)
     {
         var headers = new List<KeyValuePair<string, string>>();
         foreach (var (name, values) in request.Headers)
@@ -37,6 +39,15 @@ internal static class HttpInvocationReader
             }
         }
 
+        foreach (var name in plan.RouteParameters)
+        {
+            if (BindingDataValues.GetString(functionContext, name) is { Length: > 0 } value)
+            {
+                context.Inputs.Add(ShieldInput.FromString(RoutePathPrefix + name, value, InputFormat.Text));
+            }
+        }
+
+        HttpHeaderInputs.Add(context, headers, options);
         var http = new HttpRequestParts
         {
             Method = request.Method.ToUpperInvariant(),
@@ -52,6 +63,8 @@ internal static class HttpInvocationReader
         {
             context.Inputs.Insert(0, new ShieldInput(BodyPath, body, http.IsJsonContent ? InputFormat.Json : InputFormat.Auto));
         }
+
+        EventGridWebhookHandshake.Detect(functionContext, plan, context, invocation, request, body);
     }
 
     private static string? FirstHeader(List<KeyValuePair<string, string>> headers, string name)

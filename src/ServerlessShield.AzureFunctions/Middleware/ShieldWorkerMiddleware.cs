@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
@@ -6,6 +7,7 @@ using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ServerlessShield.AzureFunctions;
 
@@ -14,9 +16,10 @@ namespace ServerlessShield.AzureFunctions;
 /// around the rest of the worker pipeline (input conversion, the function, output bindings), and translates a
 /// block or a failure back into a problem+json HTTP response or a <see cref="ShieldedInvocationException"/>.
 /// </summary>
-internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, ILoggerFactory? loggerFactory = null) : IFunctionsWorkerMiddleware
+internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, IOptions<AzureFunctionsShieldOptions>? azureOptions = null, ILoggerFactory? loggerFactory = null) : IFunctionsWorkerMiddleware
 {
     private readonly ConcurrentDictionary<string, FunctionShieldPlan> _plans = new(StringComparer.Ordinal);
+    private readonly AzureFunctionsShieldOptions _options = azureOptions?.Value ?? new AzureFunctionsShieldOptions();
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ServerlessShield.AzureFunctions");
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
@@ -31,23 +34,11 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, ILoggerFactory
         var shield = engine.Rent(plan.Policy);
         try
         {
-            shield.Platform = ShieldPlatform.AzureFunctions;
-            shield.Source = plan.Source;
-            shield.InvocationId = context.InvocationId;
-            shield.TraceId = W3CTraceParent.TraceIdOf(context.TraceContext?.TraceParent);
-            shield.CancellationToken = context.CancellationToken;
-
-            var request = await ReadInputsAsync(context, plan, shield).ConfigureAwait(false);
-
-            // The guard keeps the function from running on a rejected invocation even if a user middleware calls next,
-            // and on a batch with a rejected record: the worker cannot fail part of a batch, so the whole batch fails.
-            shield.Handler = s => s.Outcome.IsRejected || s.RejectedItemIds.Count > 0 ? ValueTask.CompletedTask : new ValueTask(next(context));
-            await engine.RunAsync(shield).ConfigureAwait(false);
-
-            if (shield.Outcome.IsRejected || (!shield.IsHttp && shield.RejectedItemIds.Count > 0))
-            {
-                await RejectAsync(context, request, shield).ConfigureAwait(false);
-            }
+            await ShieldAsync(context, next, plan, shield).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw HostCancellation.For(context.CancellationToken);
         }
         finally
         {
@@ -55,22 +46,65 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, ILoggerFactory
         }
     }
 
-    private static async ValueTask<HttpRequestData?> ReadInputsAsync(FunctionContext context, FunctionShieldPlan plan, ShieldContext shield)
+    private async Task ShieldAsync(FunctionContext context, FunctionExecutionDelegate next, FunctionShieldPlan plan, ShieldContext shield)
     {
-        HttpRequestData? request = null;
+        shield.Platform = ShieldPlatform.AzureFunctions;
+        shield.Source = plan.Source;
+        shield.InvocationId = context.InvocationId;
+        shield.TraceId = W3CTraceParent.TraceIdOf(context.TraceContext?.TraceParent);
+        shield.CancellationToken = context.CancellationToken;
+
+        var invocation = new ShieldedInvocation();
+        await ReadInputsAsync(context, plan, shield, invocation).ConfigureAwait(false);
+
+        // The guard keeps the function from running on a rejected invocation even if a user middleware calls next,
+        // and on a batch with a rejected record: the worker cannot fail part of a batch, so the whole batch fails.
+        shield.Handler = s => s.Outcome.IsRejected || s.RejectedItemIds.Count > 0
+            ? ValueTask.CompletedTask
+            : invocation.Answer is { } answer ? AnswerAsync(context, invocation, answer) : InvokeFunctionAsync(context, next);
+        await engine.RunAsync(shield).ConfigureAwait(false);
+
+        if (shield.Outcome.IsRejected || (!shield.IsHttp && shield.RejectedItemIds.Count > 0))
+        {
+            await RejectAsync(context, invocation.Request, shield).ConfigureAwait(false);
+        }
+    }
+
+    // The worker's reflection executor wraps a cancelled function's exception in an AggregateException; the shield's
+    // redaction would take that for a failure. A cancellation the host asked for leaves the function as one.
+    private static async ValueTask InvokeFunctionAsync(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (context.CancellationToken.IsCancellationRequested && HostCancellation.IsCancellation(ex))
+        {
+            throw HostCancellation.For(context.CancellationToken);
+        }
+    }
+
+    private ValueTask AnswerAsync(FunctionContext context, ShieldedInvocation invocation, Func<ValueTask> answer)
+    {
+        AzureFunctionsLog.HandshakeAnswered(_logger, invocation.AnswerKind ?? "handshake", context.FunctionDefinition.Name, context.InvocationId);
+        return answer();
+    }
+
+    private async ValueTask ReadInputsAsync(FunctionContext context, FunctionShieldPlan plan, ShieldContext shield, ShieldedInvocation invocation)
+    {
         try
         {
             if (plan.Source.Kind == EventSourceKind.Http)
             {
-                request = await context.GetHttpRequestDataAsync().ConfigureAwait(false);
-                if (request is not null)
+                invocation.Request = await context.GetHttpRequestDataAsync().ConfigureAwait(false);
+                if (invocation.Request is { } request)
                 {
-                    await HttpInvocationReader.ReadAsync(context, request, shield).ConfigureAwait(false);
+                    await HttpInvocationReader.ReadAsync(context, request, plan, shield, invocation, _options).ConfigureAwait(false);
                 }
             }
-            else if (plan.Trigger is { } trigger)
+            else if (plan.Trigger is not null)
             {
-                await TriggerInputReader.ReadAsync(context, trigger, shield).ConfigureAwait(false);
+                await TriggerInputReader.ReadAsync(context, plan, shield, invocation).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
@@ -83,17 +117,16 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, ILoggerFactory
         {
             shield.Fail(ex, ShieldRules.ShieldFailure);
         }
-
-        return request;
     }
 
-    private static async ValueTask RejectAsync(FunctionContext context, HttpRequestData? request, ShieldContext shield)
+    private async ValueTask RejectAsync(FunctionContext context, HttpRequestData? request, ShieldContext shield)
     {
         if (shield.IsHttp && request is not null)
         {
             try
             {
-                await HttpErrorResponseWriter.WriteAsync(context, request, ShieldErrorResponse.From(shield)).ConfigureAwait(false);
+                // The engine's response: problem+json, with the scrubbed exception only in local development.
+                await HttpErrorResponseWriter.WriteAsync(context, request, engine.CreateErrorResponse(shield)).ConfigureAwait(false);
                 return;
             }
             catch (InvalidOperationException)
@@ -104,6 +137,11 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, ILoggerFactory
 
         // A failure stays a failure, so the host's retries, poison queues and dead-lettering still apply. A batch
         // with rejected records fails whole: the worker has no partial-batch response, and nothing is dropped silently.
+        if (!shield.Outcome.IsRejected)
+        {
+            AzureFunctionsLog.BatchRejected(_logger, context.FunctionDefinition.Name, shield.CorrelationId, string.Join(",", shield.RejectedItemIds));
+        }
+
         throw shield.Outcome.IsRejected
             ? ShieldedInvocationException.From(shield)
             : new ShieldedInvocationException(FirstRejectingRule(shield).Id, shield.CorrelationId);
@@ -130,9 +168,43 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, ILoggerFactory
         }
 
         var trigger = AzureTriggerMap.FindTrigger(definition);
+        var source = AzureTriggerMap.SourceOf(trigger);
         var policy = engine.Policies.GetPolicy(definition.Name, () => FindAttribute(definition));
-        return _plans.GetOrAdd(definition.Id, new FunctionShieldPlan(policy, AzureTriggerMap.SourceOf(trigger), trigger));
+        var parameter = trigger is null ? -1 : IndexOfParameter(definition, trigger.Name);
+        return _plans.GetOrAdd(definition.Id, new FunctionShieldPlan(policy, source, trigger)
+        {
+            TriggerParameter = parameter,
+            IsBatchParameter = parameter >= 0 && IsCollection(definition.Parameters[parameter].Type),
+            AnswersEventGridValidation = _options.EventGridValidationFunctions.Contains(definition.Name),
+            RouteParameters = policy.Enabled && source.Kind == EventSourceKind.Http && trigger is not null
+                ? RouteTemplate.ParameterNames(FindRoute(definition, trigger.Name))
+                : [],
+        });
     }
+
+    private static int IndexOfParameter(FunctionDefinition definition, string name)
+    {
+        var parameters = definition.Parameters;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (string.Equals(parameters[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // string[], IReadOnlyList<T>, List<byte[]>: a batch. Text and binary single values are enumerable too, and are not.
+    internal static bool IsCollection(Type type) =>
+        type != typeof(string) && type != typeof(byte[]) && type != typeof(BinaryData)
+        && !typeof(Stream).IsAssignableFrom(type)
+        && (type.IsArray || (typeof(IEnumerable).IsAssignableFrom(type) && !IsDictionary(type)));
+
+    private static bool IsDictionary(Type type) =>
+        typeof(IDictionary).IsAssignableFrom(type)
+        || (type.IsGenericType && type.GetGenericTypeDefinition().Name.Contains("Dictionary", StringComparison.Ordinal));
 
     [UnconditionalSuppressMessage("Trimming", "IL2026:RequiresUnreferencedCode",
         Justification = "The worker loads the same assembly, type and method by name to invoke the function, so they are present whenever the function can run. Trimmed apps can configure functions with ShieldOptions.ForFunction instead.")]
@@ -141,6 +213,21 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, ILoggerFactory
         try
         {
             return ShieldAttributeLocator.Find(definition.Name, definition.EntryPoint, definition.PathToAssembly);
+        }
+        catch (Exception ex) when (ex is IOException or BadImageFormatException or TypeLoadException or AmbiguousMatchException or CustomAttributeFormatException)
+        {
+            AzureFunctionsLog.AttributeLookupFailed(_logger, ex, definition.Name, definition.EntryPoint);
+            return null;
+        }
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026:RequiresUnreferencedCode",
+        Justification = "As for the attribute: the worker needs the same method to invoke the function. Without it, route values are not inspected; the path still is.")]
+    private string? FindRoute(FunctionDefinition definition, string triggerName)
+    {
+        try
+        {
+            return ShieldAttributeLocator.FindHttpRoute(definition.Name, definition.EntryPoint, definition.PathToAssembly, triggerName);
         }
         catch (Exception ex) when (ex is IOException or BadImageFormatException or TypeLoadException or AmbiguousMatchException or CustomAttributeFormatException)
         {

@@ -9,6 +9,7 @@ namespace ServerlessShield.AzureFunctions;
 internal static class ShieldAttributeLocator
 {
     private const string FunctionAttributeName = "FunctionAttribute";
+    private const string HttpTriggerAttributeName = "HttpTriggerAttribute";
 
     [RequiresUnreferencedCode("Loads the function's assembly and type by name.")]
     public static ShieldAttribute? Find(string functionName, string entryPoint, string? pathToAssembly)
@@ -102,6 +103,44 @@ internal static class ShieldAttributeLocator
             if (assembly.GetType(new string(name)) is { } nested)
             {
                 return nested;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The route template of an HTTP trigger parameter (<c>[HttpTrigger(Route = "...")]</c>); null when it has none.</summary>
+    [RequiresUnreferencedCode("Loads the function's assembly and type by name.")]
+    public static string? FindHttpRoute(string functionName, string entryPoint, string? pathToAssembly, string triggerName)
+    {
+        var method = FindMethod(functionName, entryPoint, pathToAssembly, out _);
+        if (method is null)
+        {
+            return null;
+        }
+
+        foreach (var parameter in method.GetParameters())
+        {
+            if (parameter.Name != triggerName)
+            {
+                continue;
+            }
+
+            // Read by name from the attribute data, so the adapter needs no reference to the HTTP extension.
+            foreach (var data in parameter.GetCustomAttributesData())
+            {
+                if (data.AttributeType.Name != HttpTriggerAttributeName)
+                {
+                    continue;
+                }
+
+                foreach (var argument in data.NamedArguments)
+                {
+                    if (argument.MemberName == "Route" && argument.TypedValue.Value is string route)
+                    {
+                        return route;
+                    }
+                }
             }
         }
 

@@ -1,98 +1,160 @@
-using System.Collections;
 using System.Globalization;
-using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Context.Features;
 
 namespace ServerlessShield.AzureFunctions;
 
-// Copies a non-HTTP trigger's payload into the shield context, from the very argument the function will receive.
+// Copies a non-HTTP trigger's payload into the shield context, as the host delivered it: the source the worker's input
+// conversion saw (a JSON string before it became a POCO), else the argument the function receives, else the trigger
+// metadata that carries the payload. Batches become one input per record, so a finding names its record.
 // BindInputAsync<string> is avoided on purpose: its result is cached by binding name and would be handed to a
 // function that expects another type (InvalidCastException).
 internal static class TriggerInputReader
 {
-    public static async ValueTask ReadAsync(FunctionContext functionContext, BindingMetadata trigger, ShieldContext context)
+    public static async ValueTask ReadAsync(FunctionContext functionContext, FunctionShieldPlan plan, ShieldContext context, ShieldedInvocation invocation)
     {
-        var value = await BindTriggerArgumentAsync(functionContext, trigger.Name).ConfigureAwait(false);
-        if (ToBatch(value) is { } batch)
+        var trigger = plan.Trigger!;
+        var value = await ReadTriggerValueAsync(functionContext, plan).ConfigureAwait(false);
+        var limits = context.Policy.Limits;
+        switch (trigger.Type.ToUpperInvariant())
         {
-            // A batch (Event Hubs, Service Bus with cardinality many): one input per record, so a finding rejects
-            // that record only and the adapter reports which.
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var itemId = i.ToString(CultureInfo.InvariantCulture);
-                context.Inputs.Add(new ShieldInput($"{trigger.Name}[{itemId}]", batch[i], InputFormat.Auto, itemId));
-            }
+            case "EVENTGRIDTRIGGER":
+                EventGridInputs.Add(functionContext, plan, context, invocation, value);
+                return;
+            case "COSMOSDBTRIGGER":
+                AddRecords(context, trigger.Name, AsBatch(value, limits, splitJsonArray: true), null);
+                return;
+            case "EVENTHUBTRIGGER":
+                AddRecords(context, trigger.Name, AsBatch(value, limits, splitJsonArray: plan.IsBatchParameter), BindingDataValues.GetIds(functionContext, "SequenceNumberArray"));
+                AddProperties(functionContext, context, trigger.Name, "PropertiesArray", "Properties", BindingDataValues.GetIds(functionContext, "SequenceNumberArray"));
+                return;
+            case "SERVICEBUSTRIGGER":
+                var messageIds = BindingDataValues.GetIds(functionContext, "MessageIdArray");
+                AddRecords(context, trigger.Name, AsBatch(value, limits, splitJsonArray: plan.IsBatchParameter), messageIds);
+                AddProperties(functionContext, context, trigger.Name, "ApplicationPropertiesArray", "ApplicationProperties", messageIds);
+                return;
+            case "BLOBTRIGGER":
+                AddRecords(context, trigger.Name, TriggerValues.ToData(value, limits.MaxPayloadBytes), null);
+                // An SDK-type blob (BlobClient, BlockBlobClient) carries no content: its path is what the sender chose.
+                if ((BindingDataValues.GetString(functionContext, "BlobTrigger") ?? BindingDataValues.GetString(functionContext, "Name")) is { Length: > 0 } blobPath)
+                {
+                    context.Inputs.Add(ShieldInput.FromString(trigger.Name + ".blobTrigger", blobPath, InputFormat.Text));
+                }
 
+                return;
+            default:
+                var data = TriggerValues.ToData(value, limits.MaxPayloadBytes);
+                if (data.IsNone && PayloadMetadataKey(trigger.Type) is { } key && BindingDataValues.GetString(functionContext, key) is { } raw)
+                {
+                    data = TriggerValues.ToData(raw, limits.MaxPayloadBytes);
+                }
+
+                AddRecords(context, trigger.Name, data, null);
+                return;
+        }
+    }
+
+    // A JSON array the host delivered as one string is split into records when the trigger always batches (Cosmos DB)
+    // or the function's parameter is a collection; a single message that happens to be an array stays one input.
+    internal static TriggerData AsBatch(object? value, PayloadLimits limits, bool splitJsonArray)
+    {
+        var data = TriggerValues.ToData(value, limits.MaxPayloadBytes);
+        if (splitJsonArray && data.Single is { } single && JsonRecords.TrySplit(single, limits.MaxDepth) is { } records)
+        {
+            return TriggerData.Batch(records);
+        }
+
+        return data;
+    }
+
+    internal static void AddRecords(ShieldContext context, string bindingName, TriggerData data, string?[]? itemIds)
+    {
+        if (data.Single is { } single)
+        {
+            context.Inputs.Add(new ShieldInput(bindingName, single));
             return;
         }
 
-        var data = ToBytes(value)
-            ?? ToBytes(FindBindingData(functionContext, trigger.Name))
-            ?? ToBytes(PayloadMetadataKey(trigger.Type) is { } key ? FindBindingData(functionContext, key) : null);
-        if (data is { } bytes)
+        if (data.Records is not { } records)
         {
-            context.Inputs.Add(new ShieldInput(trigger.Name, bytes));
+            return;
+        }
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            context.Inputs.Add(new ShieldInput($"{bindingName}[{index}]", records[i], InputFormat.Auto, ItemId(itemIds, i)));
         }
     }
 
-    // Typed arms: with a natural type of ReadOnlyMemory<byte>, a null arm would silently become an empty payload.
-    internal static ReadOnlyMemory<byte>? ToBytes(object? value) => value switch
-    {
-        string text => (ReadOnlyMemory<byte>?)Encoding.UTF8.GetBytes(text),
-        byte[] bytes => (ReadOnlyMemory<byte>?)bytes,
-        ReadOnlyMemory<byte> memory => (ReadOnlyMemory<byte>?)memory,
-        BinaryData binary => (ReadOnlyMemory<byte>?)binary.ToMemory(),
-        _ => (ReadOnlyMemory<byte>?)null,
-    };
+    // The platform's id of record i (message id, sequence number) when the host sent one, else its index.
+    internal static string ItemId(string?[]? itemIds, int index) =>
+        itemIds is not null && index < itemIds.Length && !string.IsNullOrEmpty(itemIds[index])
+            ? itemIds[index]!
+            : index.ToString(CultureInfo.InvariantCulture);
 
-    // Every record of a batch argument as bytes, or null when the value is not a batch of text or binary records.
-    internal static List<ReadOnlyMemory<byte>>? ToBatch(object? value)
+    // User-set message properties (Service Bus application properties, Event Hubs properties) delivered as trigger
+    // metadata: a JSON object for one message, a JSON array of objects for a batch, each tied to its record.
+    private static void AddProperties(FunctionContext functionContext, ShieldContext context, string bindingName, string batchKey, string? singleKey, string?[]? itemIds)
     {
-        if (value is string or byte[] or not IEnumerable)
+        if (BindingDataValues.GetString(functionContext, batchKey) is { Length: > 0 } batch)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(batch);
+            if (JsonRecords.TrySplit(bytes, context.Policy.Limits.MaxDepth) is not { } records)
+            {
+                context.Inputs.Add(new ShieldInput(bindingName + ".properties", bytes, InputFormat.Json));
+                return;
+            }
+
+            for (var i = 0; i < records.Count; i++)
+            {
+                var index = i.ToString(CultureInfo.InvariantCulture);
+                context.Inputs.Add(new ShieldInput($"{bindingName}[{index}].properties", records[i], InputFormat.Json, ItemId(itemIds, i)));
+            }
+        }
+        else if (singleKey is not null && BindingDataValues.GetString(functionContext, singleKey) is { Length: > 0 } single)
+        {
+            context.Inputs.Add(ShieldInput.FromString(bindingName + ".properties", single, InputFormat.Json));
+        }
+    }
+
+    private static async ValueTask<object?> ReadTriggerValueAsync(FunctionContext functionContext, FunctionShieldPlan plan)
+    {
+        if (plan.TriggerParameter < 0 || functionContext.Features.Get<IFunctionInputBindingFeature>() is not { } binder)
         {
             return null;
         }
 
-        var records = new List<ReadOnlyMemory<byte>>();
-        foreach (var item in (IEnumerable)value)
+        var capture = RawInputCapture.Start(functionContext);
+        try
         {
-            if (ToBytes(item) is not { } bytes)
+            // The worker caches the result and the executor reuses the same arguments: binding here is free.
+            FunctionInputBindingResult? result = null;
+            try
             {
-                return null;
+                result = await binder.BindFunctionInputAsync(functionContext).ConfigureAwait(false);
+            }
+            catch (FunctionInputConverterException)
+            {
+                // The payload does not fit the function's type: inspect what arrived anyway; the function's own binding
+                // fails afterwards exactly as it would without the shield (redacted).
             }
 
-            records.Add(bytes);
-        }
-
-        return records;
-    }
-
-    private static async ValueTask<object?> BindTriggerArgumentAsync(FunctionContext functionContext, string bindingName)
-    {
-        if (functionContext.Features.Get<IFunctionInputBindingFeature>() is not { } binder)
-        {
-            return null;
-        }
-
-        var parameters = functionContext.FunctionDefinition.Parameters;
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            if (string.Equals(parameters[i].Name, bindingName, StringComparison.Ordinal))
+            if (capture.TryGetSource(functionContext.FunctionDefinition, plan.TriggerParameter, out var source)
+                && source is not (Microsoft.Azure.Functions.Worker.Core.ModelBindingData or Microsoft.Azure.Functions.Worker.Core.CollectionModelBindingData))
             {
-                // The worker caches the result and the executor reuses the same arguments: binding here is free.
-                var result = await binder.BindFunctionInputAsync(functionContext).ConfigureAwait(false);
-                return i < result.Values.Length ? result.Values[i] : null;
+                return source;
             }
-        }
 
-        return null;
+            return result is not null && plan.TriggerParameter < result.Values.Length ? result.Values[plan.TriggerParameter] : null;
+        }
+        finally
+        {
+            RawInputCapture.Stop(functionContext);
+        }
     }
 
     // Where a trigger's raw payload sits in its metadata when the function takes a deserialized object.
     internal static string? PayloadMetadataKey(string bindingType) =>
         string.Equals(bindingType, "queueTrigger", StringComparison.OrdinalIgnoreCase) ? "QueueTrigger" : null;
-
-    private static string? FindBindingData(FunctionContext functionContext, string bindingName) =>
-        functionContext.BindingContext.BindingData.TryGetValue(bindingName, out var value) ? value as string : null;
 }

@@ -15,9 +15,10 @@ public sealed class ApplicationBuilderWorkerFixture : WorkerFixture
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(connection);
-        builder.UseServerlessShield();
+        builder.UseServerlessShield(configurePipeline: MarkerDetectors.Configure, configureAzure: ConfigureAzure);
 
         // What the SDK's auto-startup types register when the app itself is the entry assembly.
+        builder.Services.AddSingleton<ISecurityEventListener, SecurityEventLog>();
         builder.Services.AddSingleton<IFunctionExecutor, DirectFunctionExecutor>();
         builder.Services.AddSingleton<IFunctionMetadataProvider, GeneratedFunctionMetadataProvider>();
         return builder.Build();

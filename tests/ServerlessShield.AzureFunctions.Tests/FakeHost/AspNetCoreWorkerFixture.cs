@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using ServerlessShield.AzureFunctions.TestApp;
@@ -17,7 +18,8 @@ public sealed class AspNetCoreWorkerFixture : WorkerFixture, IDisposable
     {
         // ConfigureFunctionsWebApplication adds the worker's HTTP proxying middleware before the callback runs.
         var builder = new HostBuilder()
-            .ConfigureFunctionsWebApplication(worker => worker.UseServerlessShield())
+            .ConfigureFunctionsWebApplication(worker => worker.UseServerlessShieldAspNetCore(configurePipeline: MarkerDetectors.Configure, configureAzure: ConfigureAzure))
+            .ConfigureServices(services => services.AddSingleton<ISecurityEventListener, SecurityEventLog>())
             .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(connection));
         new FunctionExecutorAutoStartup().Configure(builder);
         new FunctionMetadataProviderAutoStartup().Configure(builder);

@@ -100,6 +100,13 @@ public sealed class FakeFunctionsHost : FunctionRpc.FunctionRpcBase, IAsyncDispo
         return await response.Task.WaitAsync(ResponseTimeout);
     }
 
+    /// <summary>Sends a message the worker does not answer (an invocation cancel).</summary>
+    public async Task PostAsync(StreamingMessage message)
+    {
+        message.RequestId = Guid.NewGuid().ToString();
+        await _toWorker.Writer.WriteAsync(message);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _toWorker.Writer.TryComplete();

