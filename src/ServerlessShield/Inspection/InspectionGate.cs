@@ -12,15 +12,22 @@ internal static class InspectionGate
 
     private static readonly SearchValues<byte> SafeBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,-_@+:?#~"u8);
     private static readonly SearchValues<char> SafeChars = SearchValues.Create(SafeAscii);
+    private static readonly SearchValues<char> WordChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz_");
+
+    // A lone lower-case word can be a probe on its own (a shell command, a catalog table): those still go to the
+    // detectors. Ids, numbers, dates, emails and mixed-case names do not.
+    private static readonly SearchValues<byte> WordBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyz_"u8);
 
     // True when UTF-8 bytes are one token of safe ASCII, so the string needs no decoding and no detector.
     public static bool IsPlainAscii(ReadOnlySpan<byte> utf8) =>
-        utf8.IndexOfAnyExcept(SafeBytes) < 0 && utf8.IndexOf("--"u8) < 0 && utf8.IndexOf("@@"u8) < 0;
+        utf8.IndexOfAnyExcept(SafeBytes) < 0 && utf8.IndexOf("--"u8) < 0 && utf8.IndexOf("@@"u8) < 0
+        && (utf8.IsEmpty || utf8.IndexOfAnyExcept(WordBytes) >= 0);
 
     // True when the text holds something a detector could key on, after NFKC (full-width '＜' counts as '<').
     public static bool NeedsInspection(ReadOnlySpan<char> text)
     {
-        if (text.Contains("--", StringComparison.Ordinal) || text.Contains("@@", StringComparison.Ordinal))
+        if (text.Contains("--", StringComparison.Ordinal) || text.Contains("@@", StringComparison.Ordinal)
+            || (!text.IsEmpty && text.IndexOfAnyExcept(WordChars) < 0))
         {
             return true;
         }

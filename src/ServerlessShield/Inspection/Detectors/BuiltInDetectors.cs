@@ -12,5 +12,10 @@ public static class BuiltInDetectors
         new TemplateInjectionDetector(),
         new SqlInjectionDetector(),
         new LdapInjectionDetector(),
+        new CrossSiteScriptingDetector(),
+        new CommandInjectionDetector(),
+        new PathTraversalDetector(),
+        new CrlfInjectionDetector(),
+        new ServerSideRequestForgeryDetector(),
     ];
 }

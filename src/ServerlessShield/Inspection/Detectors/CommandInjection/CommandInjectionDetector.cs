@@ -1,0 +1,104 @@
+namespace ServerlessShield;
+
+/// <summary>
+/// Flags OS command injection: a shell-normalised value (<see cref="ShellText"/>) is walked for command positions
+/// (the start, after <c>; | &amp; &amp;&amp; || </c> or a line break, inside <c>$( )</c>, backticks and process
+/// substitutions) and each is judged by <see cref="InjectedCommandLine"/>; calls that pass a string to a shell
+/// (<see cref="CodeExecutionCall"/>) are checked too. Backtick spans inside prose are code samples, not substitutions.
+/// </summary>
+internal sealed class CommandInjectionDetector : IInjectionDetector
+{
+    public ShieldRule Rule => ShieldRules.CommandInjection;
+
+    public bool IsMatch(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return false;
+        }
+
+        Span<char> stack = stackalloc char[ShellText.StackBufferSize];
+        using var shell = new ShellText(value, stack);
+        var text = shell.Text;
+        if (InjectedCommandLine.StartsAt(text, 0, CommandPosition.ValueStart) || CodeExecutionCall.Any(text) || ShellAttackIdioms.Any(text))
+        {
+            return true;
+        }
+
+        var prose = MarkdownCodeSpans.IsProse(text);
+        var inBackticks = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '=':
+                    // A parameter or attribute value (cmd=whoami, probe="id") is a value of its own.
+                    var valueStart = i + 1 < text.Length && text[i + 1] is '"' or '\'' ? i + 2 : i + 1;
+                    if (valueStart < text.Length && text[valueStart] != '=' && InjectedCommandLine.StartsAt(text, valueStart, CommandPosition.ValueStart))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case ';' or '\n' or '\r':
+                    if (InjectedCommandLine.StartsAt(text, i + 1, CommandPosition.AfterSeparator))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case '|' or '&':
+                    // ||, &&, |&, &| are one operator.
+                    if (i + 1 < text.Length && text[i + 1] is '|' or '&')
+                    {
+                        i++;
+                    }
+
+                    if (InjectedCommandLine.StartsAt(text, i + 1, CommandPosition.AfterSeparator))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case '`':
+                    if (inBackticks)
+                    {
+                        inBackticks = false;
+                        break;
+                    }
+
+                    if (prose && MarkdownCodeSpans.TrySkip(text, i, out var spanEnd))
+                    {
+                        i = spanEnd;
+                        break;
+                    }
+
+                    inBackticks = true;
+                    if (InjectedCommandLine.StartsAt(text, i + 1, CommandPosition.Substitution))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case '(':
+                    // $( ), <( ), >( ) substitute a command's output; a ( after a separator opens a subshell.
+                    if (i > 0 && text[i - 1] is '$' or '<' or '>' && !(i + 1 < text.Length && text[i + 1] == '('))
+                    {
+                        if (InjectedCommandLine.StartsAt(text, i + 1, CommandPosition.Substitution))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+}

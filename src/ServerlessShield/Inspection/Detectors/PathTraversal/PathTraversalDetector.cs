@@ -1,0 +1,91 @@
+namespace ServerlessShield;
+
+/// <summary>
+/// Flags values that climb out of a directory or name a sensitive system location. The value is re-spelled the way
+/// a file API reads it (<see cref="PathSpelling"/>), then checked for parent-directory segments
+/// (<see cref="DotDotSegments"/>), sensitive paths (<see cref="SensitivePathFinder"/>), file-reading URL wrappers,
+/// a root-level hidden file, and a NUL byte that truncates a path.
+/// </summary>
+internal sealed class PathTraversalDetector : IInjectionDetector
+{
+    private static readonly Func<string, bool> IsPathAttack = decoded => IsPathAttackSpelled(decoded);
+
+    public ShieldRule Rule => ShieldRules.PathTraversal;
+
+    public bool IsMatch(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return false;
+        }
+
+        return IsPathAttackSpelled(value) || MixesSeparatorsAroundDots(value) || Base64WrappedPath.Matches(value, IsPathAttack);
+    }
+
+    private static bool IsPathAttackSpelled(ReadOnlySpan<char> value)
+    {
+        Span<char> stack = stackalloc char[PathSpelling.StackBufferSize];
+        using var spelling = new PathSpelling(value, stack);
+        var text = spelling.Text;
+        return DotDotSegments.Traverses(text)
+            || SensitivePathFinder.Any(text)
+            || FileWrappers.Any(text)
+            || StartsWithHiddenRootEntry(text)
+            || TruncatesAtNul(text);
+    }
+
+    // ./\/./, /.\/\.\: dot segments joined by both kinds of slash, a separator-confusion probe even without "..".
+    private static bool MixesSeparatorsAroundDots(ReadOnlySpan<char> value)
+    {
+        var run = 0;
+        bool dot = false, slash = false, backslash = false;
+        foreach (var c in value)
+        {
+            if (c is '.' or '/' or '\\')
+            {
+                run++;
+                dot |= c == '.';
+                slash |= c == '/';
+                backslash |= c == '\\';
+                if (run >= 5 && dot && slash && backslash)
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            run = 0;
+            dot = slash = backslash = false;
+        }
+
+        return false;
+    }
+
+    // /.env, /.git/config, /.claude/settings.json: a hidden entry at the web root is never a public resource
+    // (/.well-known is the registered exception).
+    private static bool StartsWithHiddenRootEntry(ReadOnlySpan<char> text)
+    {
+        var path = text.TrimStart(' ');
+        return path.Length > 2 && path[0] == '/' && path[1] == '.' && char.IsAsciiLetter(path[2]) && !path[1..].StartsWith(".well-known");
+    }
+
+    // x.php%00.jpg, /etc/passwd%00: a NUL right after a path-looking token cuts the path short in C-based APIs.
+    private static bool TruncatesAtNul(ReadOnlySpan<char> text)
+    {
+        var nul = text.IndexOf('\0');
+        if (nul <= 0)
+        {
+            return false;
+        }
+
+        var start = nul;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(text[start - 1]) || text[start - 1] is '/' or '.' or '_' or '-' or '~' or ':'))
+        {
+            start--;
+        }
+
+        var token = text[start..nul];
+        return token.Contains('/') || (token.LastIndexOf('.') is var dot && dot > 0 && dot < token.Length - 1);
+    }
+}

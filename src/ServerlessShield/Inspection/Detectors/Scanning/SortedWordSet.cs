@@ -1,0 +1,69 @@
+namespace ServerlessShield;
+
+/// <summary>
+/// A fixed set of ASCII words looked up case-insensitively from a span without allocating: the words are kept
+/// lower-cased and sorted, and a lookup is a binary search.
+/// </summary>
+internal sealed class SortedWordSet
+{
+    private readonly string[] _words;
+
+    public SortedWordSet(params string[] words)
+    {
+        _words = [.. words.Select(w => w.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        MaxLength = _words.Length == 0 ? 0 : _words.Max(w => w.Length);
+    }
+
+    /// <summary>The length of the longest word; longer spans are never members.</summary>
+    public int MaxLength { get; }
+
+    public bool Contains(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty || word.Length > MaxLength)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        for (var i = 0; i < word.Length; i++)
+        {
+            lower[i] = char.ToLowerInvariant(word[i]);
+        }
+
+        int lo = 0, hi = _words.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var cmp = MemoryExtensions.SequenceCompareTo(_words[mid].AsSpan(), lower);
+            if (cmp == 0)
+            {
+                return true;
+            }
+
+            if (cmp < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether some word of the set ends <paramref name="text"/> (the text is a dotted or dashed name).</summary>
+    public bool ContainsSuffixOf(ReadOnlySpan<char> text)
+    {
+        foreach (var word in _words)
+        {
+            if (text.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
