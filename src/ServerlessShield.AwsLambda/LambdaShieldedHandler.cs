@@ -95,6 +95,15 @@ internal sealed class LambdaShieldedHandler<TContext>
 
     private async Task CallHandlerAsync(ShieldContext context, LambdaEvent lambdaEvent, TContext lambdaContext)
     {
+        if (context.Inputs.Any(i => i.IsSanitized))
+        {
+            var unplaced = SanitizedEventWriter.Apply(lambdaEvent, context);
+            if (unplaced.Count > 0 && BlockUnplaced(context, unplaced))
+            {
+                return;
+            }
+        }
+
         Stream payload;
         if (context.RejectedItemIds.Count == 0)
         {
@@ -119,6 +128,35 @@ internal sealed class LambdaShieldedHandler<TContext>
 
         lambdaEvent.HandlerResponse = await _handler(payload, lambdaContext).ConfigureAwait(false);
     }
+
+    // A sanitized input the event has no place for must not reach the handler in its original form: each of its
+    // sanitized findings is reported again, which now blocks (the invocation, or the record it belongs to).
+    private static bool BlockUnplaced(ShieldContext context, List<ShieldInput> unplaced)
+    {
+        foreach (var input in unplaced)
+        {
+            var blocked = false;
+            foreach (var finding in context.Findings.ToList())
+            {
+                if (finding.Action == FindingAction.Sanitized && finding.ItemId == input.ItemId && IsWithin(finding.FieldPath, input.Path))
+                {
+                    context.Report(finding.Rule, finding.FieldPath, input.ItemId, canSanitize: false, finding.ValueHash);
+                    blocked = true;
+                }
+            }
+
+            if (!blocked)
+            {
+                context.Report(ShieldRules.ShieldFailure, input.Path, input.ItemId);
+            }
+        }
+
+        return context.Outcome.IsRejected;
+    }
+
+    private static bool IsWithin(string fieldPath, string inputPath) =>
+        fieldPath.StartsWith(inputPath, StringComparison.Ordinal)
+        && (fieldPath.Length == inputPath.Length || fieldPath[inputPath.Length] is '.' or '[');
 
     private static MemoryStream AsStream(ReadOnlyMemory<byte> bytes) =>
         MemoryMarshal.TryGetArray(bytes, out var segment)

@@ -27,5 +27,20 @@ internal sealed class LambdaEvent(Stream input) : IDisposable
 
     public Stream? HandlerResponse { get; set; }
 
+    // The depth the event was parsed with, for parsing it again after a rewrite.
+    public int MaxDepth { get; set; } = LambdaEventParser.DefaultMaxDepth;
+
+    // Where each input the extractor added came from, by its index in ShieldContext.Inputs.
+    public Dictionary<int, InputLocation> Locations { get; } = [];
+
+    // The event with sanitized inputs written back: what the handler receives from then on.
+    public void Replace(byte[] bytes)
+    {
+        var document = LambdaEventParser.TryParse(bytes, MaxDepth) ?? throw new InvalidOperationException("The rewritten event does not parse.");
+        Document?.Dispose();
+        Document = document;
+        Bytes = bytes;
+    }
+
     public void Dispose() => Document?.Dispose();
 }

@@ -28,7 +28,8 @@ internal sealed class LambdaEventMiddleware(
         }
 
         lambdaEvent.Bytes = bytes.Value;
-        lambdaEvent.Document = LambdaEventParser.TryParse(bytes.Value, Math.Max(LambdaEventParser.DefaultMaxDepth, context.Policy.MaxDepth + EnvelopeDepthAllowance));
+        lambdaEvent.MaxDepth = Math.Max(LambdaEventParser.DefaultMaxDepth, context.Policy.MaxDepth + EnvelopeDepthAllowance);
+        lambdaEvent.Document = LambdaEventParser.TryParse(bytes.Value, lambdaEvent.MaxDepth);
         var parsed = lambdaEvent.Document is not null;
         lambdaEvent.Source = sourceOverride ?? (parsed ? LambdaEventSourceDetector.Detect(lambdaEvent.Root) : LambdaEventSource.Unknown);
         context.Source = LambdaEventSources.Describe(lambdaEvent.Source);

@@ -12,7 +12,7 @@ internal sealed class CloudFormationInputExtractor : ILambdaInputExtractor
         {
             if (lambdaEvent.Root.TryGet(name, JsonValueKind.Object, out var properties))
             {
-                context.Inputs.Add(RecordInputs.Json(name, properties));
+                context.Add(lambdaEvent, RecordInputs.Json(name, properties), InputLocation.Of(InputEncoding.Json, name));
             }
         }
     }

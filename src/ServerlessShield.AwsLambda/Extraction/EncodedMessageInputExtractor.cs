@@ -12,16 +12,16 @@ internal sealed class EncodedMessageInputExtractor : ILambdaInputExtractor
         switch (lambdaEvent.Source)
         {
             case LambdaEventSource.Kafka:
-                AddGrouped(context, root, "records", ["value", "key"]);
+                AddGrouped(context, lambdaEvent, root, "records", ["value", "key"]);
                 break;
             case LambdaEventSource.AmazonMq:
-                AddList(context, root, "messages", "data");
-                AddGrouped(context, root, "rmqMessagesByQueue", ["data"]);
+                AddList(context, lambdaEvent, root, "messages", "data");
+                AddGrouped(context, lambdaEvent, root, "rmqMessagesByQueue", ["data"]);
                 break;
         }
     }
 
-    private static void AddList(ShieldContext context, JsonElement root, string listName, string field)
+    private static void AddList(ShieldContext context, LambdaEvent lambdaEvent, JsonElement root, string listName, string field)
     {
         if (!root.TryGet(listName, JsonValueKind.Array, out var items))
         {
@@ -33,14 +33,15 @@ internal sealed class EncodedMessageInputExtractor : ILambdaInputExtractor
         {
             if (item.TryGet(field, JsonValueKind.String, out var data))
             {
-                context.Inputs.Add(RecordInputs.Base64(RecordInputs.Path(listName, index, field), data));
+                var input = RecordInputs.Base64(RecordInputs.Path(listName, index, field), data, out var encoding);
+                context.Add(lambdaEvent, input, InputLocation.Of(encoding, listName, index, field));
             }
 
             index++;
         }
     }
 
-    private static void AddGrouped(ShieldContext context, JsonElement root, string groupsName, string[] fields)
+    private static void AddGrouped(ShieldContext context, LambdaEvent lambdaEvent, JsonElement root, string groupsName, string[] fields)
     {
         if (!root.TryGet(groupsName, JsonValueKind.Object, out var groups))
         {
@@ -61,7 +62,8 @@ internal sealed class EncodedMessageInputExtractor : ILambdaInputExtractor
                 {
                     if (item.TryGet(field, JsonValueKind.String, out var data))
                     {
-                        context.Inputs.Add(RecordInputs.Base64(RecordInputs.Path($"{groupsName}.{group.Name}", index, field), data));
+                        var input = RecordInputs.Base64(RecordInputs.Path($"{groupsName}.{group.Name}", index, field), data, out var encoding);
+                        context.Add(lambdaEvent, input, InputLocation.Of(encoding, groupsName, group.Name, index, field));
                     }
                 }
 

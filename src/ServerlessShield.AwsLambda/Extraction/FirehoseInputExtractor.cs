@@ -22,7 +22,8 @@ internal sealed class FirehoseInputExtractor : ILambdaInputExtractor
             if (record.TryGet(field, JsonValueKind.String, out var payload))
             {
                 var path = RecordInputs.Path(BatchRecords.FirehoseRecordsProperty, index, field);
-                context.Inputs.Add(RecordInputs.Base64(path, payload, record.GetStringOrNull("recordId")));
+                var input = RecordInputs.Base64(path, payload, out var encoding, record.GetStringOrNull("recordId"));
+                context.Add(lambdaEvent, input, InputLocation.Of(encoding, BatchRecords.FirehoseRecordsProperty, index, field));
             }
 
             index++;

@@ -72,18 +72,23 @@ internal static class HttpEventReading
         return null;
     }
 
-    public static void AddInputs(JsonElement root, ShieldContext context, HttpRequestParts http, string bodyName, string base64Name)
+    public static void AddInputs(LambdaEvent lambdaEvent, ShieldContext context, HttpRequestParts http, string bodyName, string base64Name)
     {
+        var root = lambdaEvent.Root;
         if (root.TryGet(bodyName, JsonValueKind.String, out var body))
         {
             var base64 = root.TryGet(base64Name, JsonValueKind.True, out _);
-            var bytes = base64 && body.TryGetBytesFromBase64(out var decoded) ? decoded : Encoding.UTF8.GetBytes(body.GetString()!);
-            context.Inputs.Add(new ShieldInput(BodyPath, bytes, http.IsJsonContent ? InputFormat.Json : InputFormat.Auto));
+            byte[]? decoded = null;
+            var decodedBody = base64 && body.TryGetBytesFromBase64(out decoded);
+            var bytes = decodedBody ? decoded! : Encoding.UTF8.GetBytes(body.GetString()!);
+            context.Add(lambdaEvent, new ShieldInput(BodyPath, bytes, http.IsJsonContent ? InputFormat.Json : InputFormat.Auto),
+                InputLocation.Of(decodedBody ? InputEncoding.Base64 : InputEncoding.Text, bodyName));
         }
 
+        // Query values sit in several maps and a raw string at once: no single location, so a sanitized one blocks.
         foreach (var (name, value) in http.Query)
         {
-            context.Inputs.Add(ShieldInput.FromString(QueryPathPrefix + name, value, InputFormat.Text));
+            context.Add(lambdaEvent, ShieldInput.FromString(QueryPathPrefix + name, value, InputFormat.Text), null);
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class NotificationInputExtractor : ILambdaInputExtractor
         {
             if (root.TryGetProperty("detail", out var detail))
             {
-                context.Inputs.Add(RecordInputs.Json("detail", detail));
+                context.Add(lambdaEvent, RecordInputs.Json("detail", detail), InputLocation.ForValue(detail, "detail"));
             }
 
             return;
@@ -30,19 +30,20 @@ internal sealed class NotificationInputExtractor : ILambdaInputExtractor
         {
             if (lambdaEvent.Source == LambdaEventSource.Sns)
             {
-                AddSns(context, record, index);
+                AddSns(context, lambdaEvent, record, index);
             }
             else if (record.TryGet("s3", JsonValueKind.Object, out var s3) && s3.TryGet("object", JsonValueKind.Object, out var item)
                 && item.GetStringOrNull("key") is { } key)
             {
-                context.Inputs.Add(RecordInputs.Text(RecordInputs.Path("Records", index, "s3.object.key"), RecordInputs.UrlDecode(key)));
+                // The key is URL-encoded in the event: no location, so a sanitized key blocks.
+                context.Add(lambdaEvent, RecordInputs.Text(RecordInputs.Path("Records", index, "s3.object.key"), RecordInputs.UrlDecode(key)), null);
             }
 
             index++;
         }
     }
 
-    private static void AddSns(ShieldContext context, JsonElement record, int index)
+    private static void AddSns(ShieldContext context, LambdaEvent lambdaEvent, JsonElement record, int index)
     {
         if (!record.TryGet("Sns", JsonValueKind.Object, out var sns))
         {
@@ -63,12 +64,14 @@ internal sealed class NotificationInputExtractor : ILambdaInputExtractor
 
         if (sns.GetStringOrNull("Message") is { } message)
         {
-            context.Inputs.Add(ShieldInput.FromString(RecordInputs.Path("Records", index, "Sns.Message"), message));
+            context.Add(lambdaEvent, ShieldInput.FromString(RecordInputs.Path("Records", index, "Sns.Message"), message),
+                InputLocation.Of(InputEncoding.Text, "Records", index, "Sns", "Message"));
         }
 
         if (sns.GetStringOrNull("Subject") is { } subject)
         {
-            context.Inputs.Add(RecordInputs.Text(RecordInputs.Path("Records", index, "Sns.Subject"), subject));
+            context.Add(lambdaEvent, RecordInputs.Text(RecordInputs.Path("Records", index, "Sns.Subject"), subject),
+                InputLocation.Of(InputEncoding.Text, "Records", index, "Sns", "Subject"));
         }
 
         if (sns.TryGet("MessageAttributes", JsonValueKind.Object, out var attributes))
@@ -77,7 +80,8 @@ internal sealed class NotificationInputExtractor : ILambdaInputExtractor
             {
                 if (attribute.Value.GetStringOrNull("Value") is { } value && !attribute.Value.IsString("Type", "Binary"))
                 {
-                    context.Inputs.Add(RecordInputs.Text(RecordInputs.Path("Records", index, "Sns.MessageAttributes." + attribute.Name), value));
+                    context.Add(lambdaEvent, RecordInputs.Text(RecordInputs.Path("Records", index, "Sns.MessageAttributes." + attribute.Name), value),
+                        InputLocation.Of(InputEncoding.Text, "Records", index, "Sns", "MessageAttributes", attribute.Name, "Value"));
                 }
             }
         }

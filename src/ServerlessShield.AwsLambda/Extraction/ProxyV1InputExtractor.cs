@@ -24,7 +24,7 @@ internal sealed class ProxyV1InputExtractor : ILambdaInputExtractor
             Query = query,
         };
         context.Http = http;
-        HttpEventReading.AddInputs(root, context, http, "body", "isBase64Encoded");
+        HttpEventReading.AddInputs(lambdaEvent, context, http, "body", "isBase64Encoded");
     }
 
     // A WebSocket event has no HTTP method: the connection is opened with a GET, messages are data sent to the API.

@@ -33,6 +33,6 @@ internal sealed class ProxyV2InputExtractor : ILambdaInputExtractor
             Query = query,
         };
         context.Http = http;
-        HttpEventReading.AddInputs(root, context, http, "body", "isBase64Encoded");
+        HttpEventReading.AddInputs(lambdaEvent, context, http, "body", "isBase64Encoded");
     }
 }

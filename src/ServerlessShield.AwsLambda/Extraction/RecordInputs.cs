@@ -12,10 +12,17 @@ internal static class RecordInputs
 
     // Data fields the platform base64-encodes (Kinesis, Firehose, Kafka, MQ). Data that is not valid base64 did
     // not come from the platform; it is inspected as sent.
-    public static ShieldInput Base64(string path, JsonElement value, string? itemId = null) =>
-        value.ValueKind == JsonValueKind.String && value.TryGetBytesFromBase64(out var bytes)
-            ? new ShieldInput(path, bytes, InputFormat.Auto, itemId)
-            : Raw(path, value, InputFormat.Auto, itemId);
+    public static ShieldInput Base64(string path, JsonElement value, out InputEncoding encoding, string? itemId = null)
+    {
+        if (value.ValueKind == JsonValueKind.String && value.TryGetBytesFromBase64(out var bytes))
+        {
+            encoding = InputEncoding.Base64;
+            return new ShieldInput(path, bytes, InputFormat.Auto, itemId);
+        }
+
+        encoding = InputEncoding.Text;
+        return Raw(path, value, InputFormat.Auto, itemId);
+    }
 
     // A JSON value of the event (EventBridge detail, DynamoDB images) as its own input, byte for byte.
     public static ShieldInput Json(string path, JsonElement value, string? itemId = null) =>

@@ -19,7 +19,8 @@ internal sealed class SqsInputExtractor : ILambdaInputExtractor
             var messageId = record.GetStringOrNull("messageId");
             if (record.GetStringOrNull("body") is { } body)
             {
-                context.Inputs.Add(ShieldInput.FromString(RecordInputs.Path("Records", index, "body"), body, InputFormat.Auto, messageId));
+                var input = ShieldInput.FromString(RecordInputs.Path("Records", index, "body"), body, InputFormat.Auto, messageId);
+                context.Add(lambdaEvent, input, InputLocation.Of(InputEncoding.Text, "Records", index, "body"));
             }
 
             if (record.TryGet("messageAttributes", JsonValueKind.Object, out var attributes))
@@ -29,7 +30,8 @@ internal sealed class SqsInputExtractor : ILambdaInputExtractor
                     if (attribute.Value.GetStringOrNull("stringValue") is { } value)
                     {
                         var path = RecordInputs.Path("Records", index, "messageAttributes." + attribute.Name);
-                        context.Inputs.Add(RecordInputs.Text(path, value, messageId));
+                        context.Add(lambdaEvent, RecordInputs.Text(path, value, messageId),
+                            InputLocation.Of(InputEncoding.Text, "Records", index, "messageAttributes", attribute.Name, "stringValue"));
                     }
                 }
             }

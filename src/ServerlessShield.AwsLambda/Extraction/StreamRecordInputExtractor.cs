@@ -21,18 +21,21 @@ internal sealed class StreamRecordInputExtractor : ILambdaInputExtractor
             {
                 if (record.TryGet("kinesis", JsonValueKind.Object, out var kinesis) && kinesis.TryGet("data", JsonValueKind.String, out var data))
                 {
-                    context.Inputs.Add(RecordInputs.Base64(RecordInputs.Path("Records", index, "kinesis.data"), data, itemId));
+                    var input = RecordInputs.Base64(RecordInputs.Path("Records", index, "kinesis.data"), data, out var encoding, itemId);
+                    context.Add(lambdaEvent, input, InputLocation.Of(encoding, "Records", index, "kinesis", "data"));
                 }
             }
             else if (record.TryGet("dynamodb", JsonValueKind.Object, out var change))
             {
                 if (change.TryGet("NewImage", JsonValueKind.Object, out var image))
                 {
-                    context.Inputs.Add(RecordInputs.Json(RecordInputs.Path("Records", index, "dynamodb.NewImage"), image, itemId));
+                    context.Add(lambdaEvent, RecordInputs.Json(RecordInputs.Path("Records", index, "dynamodb.NewImage"), image, itemId),
+                        InputLocation.Of(InputEncoding.Json, "Records", index, "dynamodb", "NewImage"));
                 }
                 else if (change.TryGet("Keys", JsonValueKind.Object, out var keys))
                 {
-                    context.Inputs.Add(RecordInputs.Json(RecordInputs.Path("Records", index, "dynamodb.Keys"), keys, itemId));
+                    context.Add(lambdaEvent, RecordInputs.Json(RecordInputs.Path("Records", index, "dynamodb.Keys"), keys, itemId),
+                        InputLocation.Of(InputEncoding.Json, "Records", index, "dynamodb", "Keys"));
                 }
             }
 

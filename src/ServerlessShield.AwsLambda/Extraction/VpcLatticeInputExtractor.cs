@@ -21,7 +21,7 @@ internal sealed class VpcLatticeInputExtractor : ILambdaInputExtractor
             Query = query,
         };
         context.Http = http;
-        HttpEventReading.AddInputs(root, context, http, "body", v1 ? "is_base64_encoded" : "isBase64Encoded");
+        HttpEventReading.AddInputs(lambdaEvent, context, http, "body", v1 ? "is_base64_encoded" : "isBase64Encoded");
     }
 
     // v1 sends one string per header, v2 an array of strings.

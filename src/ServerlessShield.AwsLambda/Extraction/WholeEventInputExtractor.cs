@@ -6,5 +6,5 @@ internal sealed class WholeEventInputExtractor : ILambdaInputExtractor
     public const string Path = "event";
 
     public void Extract(LambdaEvent lambdaEvent, ShieldContext context) =>
-        context.Inputs.Add(new ShieldInput(Path, lambdaEvent.Bytes, lambdaEvent.Document is null ? InputFormat.Auto : InputFormat.Json));
+        context.Add(lambdaEvent, new ShieldInput(Path, lambdaEvent.Bytes, lambdaEvent.Document is null ? InputFormat.Auto : InputFormat.Json), InputLocation.WholeEvent);
 }
