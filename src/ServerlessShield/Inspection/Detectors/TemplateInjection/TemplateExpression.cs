@@ -5,7 +5,8 @@ namespace ServerlessShield;
 // with literal arithmetic ({{7*7}}, ${7*'7'}), calls something (config.items(), ex("id"), T(java.lang.Runtime)),
 // climbs through dunder or reflection members (''.__class__, x.getClass().forName), starts from an object that
 // exposes the engine or runtime (self, request, _self, smarty...), assigns, constructs (new File(...)), uses a
-// FreeMarker built-in (?new), shells out with backticks or %x||, or nests another engine's tag (a polyglot).
+// FreeMarker built-in (?new), shells out with backticks or %x||, nests another engine's tag (a polyglot), or prints
+// a markup literal to test output escaping. Method calls on page data ({{ message.split('') }}) are left alone.
 internal static class TemplateExpression
 {
     private enum Token
@@ -30,6 +31,15 @@ internal static class TemplateExpression
         var previous = Token.None;
         var arithmeticPending = false;
         var afterNew = false;
+
+        // Whether the member chain being read started from a plain page variable (user.name.trim): calling a
+        // method on page data is what templates do ({{ message.split('') }}); calling from a literal, a group, a
+        // class or a bare function is how payloads start.
+        var plainChain = false;
+
+        // The chain's plainness survives a call's argument list: message.split('').reverse() stays plain.
+        var savedChains = 0UL;
+        var callDepth = 0;
         for (var i = 0; i < content.Length; i++)
         {
             var c = content[i];
@@ -41,8 +51,23 @@ internal static class TemplateExpression
             var current = Token.Operator;
             if (c is '\'' or '"')
             {
+                var start = i;
                 i = SkipString(content, i);
+
+                // {{ '<script>...' }}: printing a markup literal tests whether the engine escapes its output.
+                if (HasMarkup(content[start..Math.Min(i + 1, content.Length)]))
+                {
+                    return true;
+                }
+
                 current = Token.String;
+                plainChain = false;
+            }
+            else if (c == '(' && !IsSuspiciousPunctuation(content, i, previous, plainChain))
+            {
+                savedChains = callDepth < 64 ? (savedChains & ~(1UL << callDepth)) | ((plainChain ? 1UL : 0UL) << callDepth) : savedChains;
+                callDepth++;
+                plainChain = false;
             }
             else if (char.IsAsciiDigit(c) && previous != Token.Identifier)
             {
@@ -80,15 +105,34 @@ internal static class TemplateExpression
                 }
 
                 afterNew = word.SequenceEqual("new");
+                if (previous != Token.Dot)
+                {
+                    // A chain root: plain unless it is called straight away (dump(app), include("x")).
+                    plainChain = false;
+                    var next = i + 1;
+                    while (next < content.Length && LexChars.IsSpace(content[next]))
+                    {
+                        next++;
+                    }
+
+                    // Capitalised roots are classes and constants (File.open, IO.popen, Runtime.getRuntime), not page data.
+                    plainChain = next < content.Length && content[next] == '.' && !char.IsAsciiLetterUpper(word.Length > 0 ? word[0] : 'A');
+                }
+
                 current = Token.Identifier;
             }
-            else if (IsSuspiciousPunctuation(content, i, previous))
+            else if (IsSuspiciousPunctuation(content, i, previous, plainChain))
             {
                 return true;
             }
             else if (c is ')' or ']')
             {
                 current = Token.Close;
+                if (c == ')' && callDepth > 0)
+                {
+                    callDepth--;
+                    plainChain = callDepth < 64 && (savedChains & (1UL << callDepth)) != 0;
+                }
             }
             else if (c == '.')
             {
@@ -123,7 +167,7 @@ internal static class TemplateExpression
         return isMember ? TemplateKeywords.SensitiveMembers.Contains(word) : TemplateKeywords.SensitiveRoots.Contains(word);
     }
 
-    private static bool IsSuspiciousPunctuation(ReadOnlySpan<char> content, int i, Token previous)
+    private static bool IsSuspiciousPunctuation(ReadOnlySpan<char> content, int i, Token previous, bool plainChain)
     {
         var c = content[i];
         var next = i + 1 < content.Length ? content[i + 1] : '\0';
@@ -131,7 +175,7 @@ internal static class TemplateExpression
         {
             // A call: name(, x)(, ''.f(
             case '(':
-                return previous is Token.Identifier or Token.Close or Token.String;
+                return previous is Token.Close or Token.String || (previous == Token.Identifier && !plainChain);
 
             // Ruby backticks run a command; in other engines they are no business of a data value either.
             case '`':
@@ -164,6 +208,12 @@ internal static class TemplateExpression
             default:
                 return false;
         }
+    }
+
+    private static bool HasMarkup(ReadOnlySpan<char> literal)
+    {
+        var open = literal.IndexOf('<');
+        return open >= 0 && open + 1 < literal.Length && char.IsAsciiLetter(literal[open + 1]) && literal[open..].IndexOf('>') > 0;
     }
 
     private static bool IsStaticMemberAccess(ReadOnlySpan<char> content, int start)

@@ -51,7 +51,7 @@ internal static class TemplateKeywords
         "getDeclaredConstructors", "getConstructor", "classLoader", "getClassLoader", "constructor", "prototype",
         "mainModule", "popen", "spawnSync", "execSync", "child_process", "getenv", "subclasses", "mro",
         "getProtectionDomain", "getEngineByName", "setAccessible", "getDeclaredMethod", "getDeclaredField",
-        "registerUndefinedFilterCallback", "getFilter", "loadTemplate", "setCache");
+        "registerUndefinedFilterCallback", "getFilter", "loadTemplate", "setCache", "exec", "eval", "execute", "spawn");
 
     // PHP functions that run commands or code, called from a Smarty-style {tag}.
     public static readonly AsciiWordSet PhpExecution = new(
