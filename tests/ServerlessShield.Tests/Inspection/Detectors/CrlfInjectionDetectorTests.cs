@@ -41,6 +41,8 @@ public class CrlfInjectionDetectorTests
     [InlineData("Bullet points:\n- one\n- two")]
     [InlineData("Agenda\n2024 plans: grow, hire")]
     [InlineData("Attn: Finance\nLocation of the meeting is room 5")]
+    [InlineData("Ship-to: 5 Main St\nBill-to: 9 Oak Ave")]
+    [InlineData("Hi,\r\n\r\nPlease find the report attached.\r\n\r\nBest,\r\nAnn")]
     public void MultiLineText_IsNotDetected(string value)
     {
         Assert.False(DetectorProbe.Fires(_detector, value), value);

@@ -75,6 +75,12 @@ internal static class SensitivePathFinder
             }
 
             var hasParent = !parent.IsEmpty || rooted;
+            // A file inside WEB-INF, .git, .ssh and the like, even on a relative path.
+            if (k < path.Length && SensitiveLocations.SecretDirectories.Contains(segment) && path[(k + 1)..].IndexOfAnyExcept('/') >= 0)
+            {
+                return true;
+            }
+
             if (IsSecret(segment, parent, grandparent, hasParent, rooted && index == 1)
                 || underVarAdm
                 || (hiddenDirectory && rooted && k == path.Length && SensitiveLocations.IsToolConfigFile(segment))
