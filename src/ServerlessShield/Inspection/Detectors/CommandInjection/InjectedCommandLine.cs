@@ -220,7 +220,8 @@ internal static class InjectedCommandLine
                 {
                     return argument switch
                     {
-                        CommandArgumentKind.Word => false,
+                        // a;echo vulnerable: an echo marker chained in, unless the value is a sentence.
+                        CommandArgumentKind.Word => !inProse && PrintCommands.Contains(command),
                         CommandArgumentKind.End => !inProse,
                         CommandArgumentKind.Number => !inProse && NumericCommands.Contains(command),
                         _ => true,

@@ -107,7 +107,9 @@ internal static class SensitivePathFinder
             return true;
         }
 
-        if (SensitiveLocations.ServerDirectories.Contains(parent) && SensitiveLocations.ServerInternals.Contains(name))
+        // apache2/conf, mysql/data; and a database's own files under /var/lib (lib/mysql/..., lib/postgresql/...).
+        if ((SensitiveLocations.ServerDirectories.Contains(parent) && SensitiveLocations.ServerInternals.Contains(name))
+            || (grandparent is "lib" && parent is "mysql" or "mariadb" or "postgresql" or "pgsql" or "mongodb" or "redis" or "ldap" or "php" or "sss"))
         {
             return true;
         }
