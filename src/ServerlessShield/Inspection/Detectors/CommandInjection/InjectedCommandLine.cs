@@ -45,11 +45,7 @@ internal static class InjectedCommandLine
         var afterAssignment = false;
         for (var hop = 0; hop < MaxHops; hop++)
         {
-            while (position < text.Length && text[position] is ' ' or '+' || (where == CommandPosition.ValueStart && position < text.Length && text[position] is '\'' or '"' && position + 1 < text.Length && text[position + 1] == ' '))
-            {
-                position++;
-            }
-
+            position = SkipBlanks(text, position, where);
             if (position >= text.Length)
             {
                 return false;
@@ -154,6 +150,7 @@ internal static class InjectedCommandLine
             {
                 return true; // net user, reg add, sc query
             }
+
             switch (kind)
             {
                 case ShellCommandKind.Prefix:
@@ -329,6 +326,25 @@ internal static class InjectedCommandLine
     {
         var kind = CommandArgument.Classify(text, from, out var argumentEnd, out _);
         return kind == CommandArgumentKind.Path && argumentEnd < text.Length && text[argumentEnd] is ';' or '&' or '|';
+    }
+
+    // Blanks (and '+', a form-encoded blank) before a word; at the start of the value also a quote that closes
+    // the string the value lands in (' whoami).
+    private static int SkipBlanks(ReadOnlySpan<char> text, int position, CommandPosition where)
+    {
+        while (position < text.Length)
+        {
+            var c = text[position];
+            var closingQuote = where == CommandPosition.ValueStart && c is '\'' or '"' && position + 1 < text.Length && text[position + 1] == ' ';
+            if (c is not (' ' or '+') && !closingQuote)
+            {
+                break;
+            }
+
+            position++;
+        }
+
+        return position;
     }
 
     // Three plain words in a row after the command: a sentence, not arguments.
