@@ -48,6 +48,8 @@ public class CommandInjectionDetectorTests
     [InlineData("whoami")]
     [InlineData("ls -la /var/www")]
     [InlineData(":(){ :|:& };:")]
+    [InlineData("https://shop.example/?q=1&cmd=cat%20/etc/hosts")]
+    [InlineData("a;id;")]
     public void InjectedCommands_AreDetected(string value)
     {
         Assert.True(DetectorProbe.Fires(_detector, value), value);
@@ -84,6 +86,11 @@ public class CommandInjectionDetectorTests
     [InlineData("O'Brien & Sons; est. 1901")]
     [InlineData("`foo`;`bar`")]
     [InlineData("Use ls | grep the names you need to filter")]
+    [InlineData("Set the timer to 10; wait; then press the start button")]
+    [InlineData("Add alias ll='ls -la' to your shell profile")]
+    [InlineData("export PATH=$PATH:/usr/local/go/bin")]
+    [InlineData("Cats & dogs; birds | fish")]
+    [InlineData("/opt/sbin/tool_name.exe")]
     public void ProseAndOrdinaryValues_AreNotDetected(string value)
     {
         Assert.False(DetectorProbe.Fires(_detector, value), value);

@@ -25,6 +25,10 @@ public class CrlfInjectionDetectorTests
     [InlineData("%250d%250aRefresh:%200;url=https://evil.example")]
     [InlineData("v\r\nApi-Key: stolen")]
     [InlineData("me\nBcc: everyone@example.com")]
+    [InlineData("x\r\nRCPT TO:<victim@example.com>")]
+    [InlineData("x\r\nDATA")]
+    [InlineData("x\r\nb7 FETCH 1:* (BODY[])")]
+    [InlineData("x\r\nRETR 2")]
     public void ForgedHeadersMessagesAndLogLines_AreDetected(string value)
     {
         Assert.True(DetectorProbe.Fires(_detector, value), value);
@@ -41,6 +45,10 @@ public class CrlfInjectionDetectorTests
     [InlineData("Bullet points:\n- one\n- two")]
     [InlineData("Agenda\n2024 plans: grow, hire")]
     [InlineData("Attn: Finance\nLocation of the meeting is room 5")]
+    [InlineData("Ship-to: 5 Main St\nBill-to: 9 Oak Ave")]
+    [InlineData("Dear team\nDATA for Q3 is attached")]
+    [InlineData("line one\nlist 3 items below")]
+    [InlineData("Hi,\r\n\r\nPlease find the report attached.\r\n\r\nBest,\r\nAnn")]
     public void MultiLineText_IsNotDetected(string value)
     {
         Assert.False(DetectorProbe.Fires(_detector, value), value);

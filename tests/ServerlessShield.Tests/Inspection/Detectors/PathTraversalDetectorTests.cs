@@ -34,6 +34,8 @@ public class PathTraversalDetectorTests
     [InlineData("Li4vLi4vZXRjL2hvc3Rz")]
     [InlineData("file=../../../../../var/log/apache2/error.log")]
     [InlineData("./\\/./\\/./x")]
+    [InlineData("WEB-INF/web.xml")]
+    [InlineData("/var/adm/messages")]
     public void TraversalAndSensitivePaths_AreDetected(string value)
     {
         Assert.True(DetectorProbe.Fires(_detector, value), value);

@@ -26,6 +26,7 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
         }
 
         var prose = MarkdownCodeSpans.IsProse(text);
+        var chained = ParameterValue.ReadsAsProse(text) ? CommandPosition.AfterSeparatorInProse : CommandPosition.AfterSeparator;
         var inBackticks = false;
         for (var i = 0; i < text.Length; i++)
         {
@@ -35,7 +36,8 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
                 case '=':
                     // A parameter or attribute value (cmd=whoami, probe="id") is a value of its own.
                     var valueStart = i + 1 < text.Length && text[i + 1] is '"' or '\'' ? i + 2 : i + 1;
-                    if (valueStart < text.Length && text[valueStart] != '=' && InjectedCommandLine.StartsAt(text, valueStart, CommandPosition.ValueStart))
+                    if (valueStart < text.Length && text[valueStart] != '=' && ParameterValue.StartsAt(text, i)
+                        && InjectedCommandLine.StartsAt(text, valueStart, CommandPosition.ValueStart))
                     {
                         return true;
                     }
@@ -43,7 +45,7 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
                     break;
 
                 case ';' or '\n' or '\r':
-                    if (InjectedCommandLine.StartsAt(text, i + 1, CommandPosition.AfterSeparator))
+                    if (InjectedCommandLine.StartsAt(text, i + 1, chained))
                     {
                         return true;
                     }
@@ -57,7 +59,7 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
                         i++;
                     }
 
-                    if (InjectedCommandLine.StartsAt(text, i + 1, CommandPosition.AfterSeparator))
+                    if (InjectedCommandLine.StartsAt(text, i + 1, chained))
                     {
                         return true;
                     }

@@ -15,6 +15,9 @@ internal static class InjectedCommandLine
     // Commands whose bare numeric argument reads as a command line (sleep 10, ping 3, kill 9).
     private static readonly SortedWordSet NumericCommands = new("sleep", "usleep", "timeout", "kill", "ping", "wait", "exit", "nice", "seq", "at");
 
+    // Builtins that only change the shell's own state; a line starting with one is configuration, not an injection.
+    private static readonly SortedWordSet StateBuiltins = new("export", "unset", "declare", "typeset", "local", "readonly", "let", "shopt", "umask", "hash", "enable", "getopts", "history", "jobs", "fg", "bg", "disown", "alias", "set", "setx", "cd", "chdir");
+
     // Commands that look another command up (which perl, type whoami).
     private static readonly SortedWordSet LookupCommands = new("which", "whereis", "type", "command", "whatis", "where", "man", "help");
 
@@ -42,11 +45,7 @@ internal static class InjectedCommandLine
         var afterAssignment = false;
         for (var hop = 0; hop < MaxHops; hop++)
         {
-            while (position < text.Length && text[position] is ' ' or '+' || (where == CommandPosition.ValueStart && position < text.Length && text[position] is '\'' or '"' && position + 1 < text.Length && text[position + 1] == ' '))
-            {
-                position++;
-            }
-
+            position = SkipBlanks(text, position, where);
             if (position >= text.Length)
             {
                 return false;
@@ -104,7 +103,7 @@ internal static class InjectedCommandLine
             }
 
             var command = CommandName(raw, name);
-            if (IsBinaryPath(raw) && !IsProseCase(raw) && (ShellCommandLexicon.Classify(command) != ShellCommandKind.None || !command.Contains('.')))
+            if (IsBinaryPath(raw) && !IsProseCase(raw) && (ShellCommandLexicon.Classify(command) != ShellCommandKind.None || !raw[(raw.LastIndexOf('/') + 1)..].Contains('.')))
             {
                 return true; // /bin/ls, /usr/bin/id, bin/visudo, /bin/ab
             }
@@ -151,6 +150,7 @@ internal static class InjectedCommandLine
             {
                 return true; // net user, reg add, sc query
             }
+
             switch (kind)
             {
                 case ShellCommandKind.Prefix:
@@ -168,7 +168,7 @@ internal static class InjectedCommandLine
                         && FollowedByCommand(text, next, anyCommand: true))
                     {
                         position = next;
-                        where = CommandPosition.AfterSeparator;
+                        where = where == CommandPosition.AfterSeparatorInProse ? where : CommandPosition.AfterSeparator;
                         continue;
                     }
 
@@ -185,7 +185,8 @@ internal static class InjectedCommandLine
 
     private static bool IsCommandLine(ShellCommandKind kind, ReadOnlySpan<char> command, CommandPosition where, CommandArgumentKind argument, bool argumentEndsValue, ReadOnlySpan<char> text, int end)
     {
-        var chained = where == CommandPosition.AfterSeparator;
+        var chained = where is CommandPosition.AfterSeparator or CommandPosition.AfterSeparatorInProse;
+        var inProse = where == CommandPosition.AfterSeparatorInProse;
         switch (kind)
         {
             case ShellCommandKind.Recon:
@@ -196,8 +197,10 @@ internal static class InjectedCommandLine
                     || (chained && argument != CommandArgumentKind.Word);
 
             case ShellCommandKind.Shell:
+                // A lone shell name that is also a word (fish, dash) needs the company of a flag or path.
                 return argument is CommandArgumentKind.Option or CommandArgumentKind.CodeOption or CommandArgumentKind.Redirect or CommandArgumentKind.Path
-                    || (chained && argument is CommandArgumentKind.End or CommandArgumentKind.Quoted);
+                    || (chained && !inProse && !ShellCommandLexicon.IsEnglishWord(command) && argument is CommandArgumentKind.End or CommandArgumentKind.Quoted)
+                    || (chained && !inProse && argument == CommandArgumentKind.Quoted);
 
             case ShellCommandKind.Exotic:
                 // At the start of the value a lone tool name is a word ("lastlog"); with arguments it is a command line.
@@ -214,10 +217,17 @@ internal static class InjectedCommandLine
                 {
                     return argument switch
                     {
-                        CommandArgumentKind.Word => false,
-                        CommandArgumentKind.Number => NumericCommands.Contains(command),
+                        // a;echo vulnerable: an echo marker chained in, unless the value is a sentence.
+                        CommandArgumentKind.Word => !inProse && PrintCommands.Contains(command),
+                        CommandArgumentKind.End => !inProse,
+                        CommandArgumentKind.Number => !inProse && NumericCommands.Contains(command),
                         _ => true,
                     };
+                }
+
+                if (StateBuiltins.Contains(command) && !(command is "cd" && argument == CommandArgumentKind.Path && FollowedByChainedCommand(text, end)))
+                {
+                    return false;
                 }
 
                 return argument switch
@@ -309,6 +319,32 @@ internal static class InjectedCommandLine
         }
 
         return false;
+    }
+
+    // cd /;cd etc: a directory change chained straight into another command.
+    private static bool FollowedByChainedCommand(ReadOnlySpan<char> text, int from)
+    {
+        var kind = CommandArgument.Classify(text, from, out var argumentEnd, out _);
+        return kind == CommandArgumentKind.Path && argumentEnd < text.Length && text[argumentEnd] is ';' or '&' or '|';
+    }
+
+    // Blanks (and '+', a form-encoded blank) before a word; at the start of the value also a quote that closes
+    // the string the value lands in (' whoami).
+    private static int SkipBlanks(ReadOnlySpan<char> text, int position, CommandPosition where)
+    {
+        while (position < text.Length)
+        {
+            var c = text[position];
+            var closingQuote = where == CommandPosition.ValueStart && c is '\'' or '"' && position + 1 < text.Length && text[position + 1] == ' ';
+            if (c is not (' ' or '+') && !closingQuote)
+            {
+                break;
+            }
+
+            position++;
+        }
+
+        return position;
     }
 
     // Three plain words in a row after the command: a sentence, not arguments.

@@ -2,7 +2,7 @@ namespace ServerlessShield;
 
 /// <summary>
 /// Flags line breaks that forge protocol or log structure: a break followed by a header line, an HTTP start line,
-/// a response body after a blank line, or a log entry; and any break inside a URL or path. A break followed by
+/// a mail protocol command, a response body after a blank line, or a log entry; and any break inside a URL or path. A break followed by
 /// ordinary text (an address, a paragraph) is left alone.
 /// </summary>
 internal sealed class CrlfInjectionDetector : IInjectionDetector
@@ -52,6 +52,7 @@ internal sealed class CrlfInjectionDetector : IInjectionDetector
             if (ForgedHeaderLine.StartsHeader(line, bareCarriageReturn)
                 || ForgedStartLine.StartsHttpMessage(line)
                 || ForgedStartLine.StartsLogEntry(line)
+                || ForgedMailCommand.StartsLine(line)
                 || (lineFeeds >= 2 && line.Length > 1 && line[0] == '<' && (char.IsAsciiLetter(line[1]) || line[1] == '!')))
             {
                 return true;

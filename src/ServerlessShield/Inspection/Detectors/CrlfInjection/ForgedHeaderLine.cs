@@ -114,7 +114,22 @@ internal static class ForgedHeaderLine
             run = 0;
         }
 
-        return words >= 1 && run >= 2;
+        // Bill-to:, Check-in:, Follow-up: are labels of everyday multi-line text; header names do not end in a particle.
+        return words >= 1 && run >= 2 && !EndsWithParticle(name);
+    }
+
+    private static bool EndsWithParticle(ReadOnlySpan<char> name)
+    {
+        var last = name[(name.LastIndexOf('-') + 1)..];
+        foreach (var particle in (ReadOnlySpan<string>)["to", "in", "out", "up", "off", "on", "by", "of", "at", "for", "from", "with", "ons", "ins", "ups", "outs", "offs"])
+        {
+            if (last.Equals(particle, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsTokenChar(char c) =>

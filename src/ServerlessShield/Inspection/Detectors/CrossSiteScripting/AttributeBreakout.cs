@@ -86,7 +86,7 @@ internal static class AttributeBreakout
         var i = afterColon;
         while (i < text.Length && words < 2)
         {
-            while (i < text.Length && text[i] == ' ')
+            while (i < text.Length && text[i] is ' ' or ',' or '.')
             {
                 i++;
             }

@@ -114,7 +114,7 @@ internal static class HtmlTagScanner
                 return true;
             }
             var boundary = nameEnd >= text.Length || !IsNameChar(text[nameEnd]);
-            if (boundary && (ActiveElements.Contains(local) || StructureElements.Contains(local)))
+            if (boundary && (ActiveElements.Contains(local) || (StructureElements.Contains(local) && !MentionedInProse(text, nameEnd))))
             {
                 return true;
             }
@@ -357,6 +357,40 @@ internal static class HtmlTagScanner
 
         var name = joined[..length];
         return i - p == (2 * length) - 1 && (ActiveElements.Contains(name) || StructureElements.Contains(name) || FormAndMediaElements.Contains(name));
+    }
+
+    // "<style> is not allowed in emails": a bare tag followed by a sentence names the element rather than injects it.
+    private static bool MentionedInProse(ReadOnlySpan<char> text, int nameEnd)
+    {
+        if (nameEnd >= text.Length || text[nameEnd] != '>')
+        {
+            return false;
+        }
+
+        var words = 0;
+        var i = nameEnd + 1;
+        while (words < 2)
+        {
+            while (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            if (i == start || i - start > 20 || (i < text.Length && text[i] is not (' ' or ',' or '.')))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return true;
     }
 
     // <input name=x>: an attribute name after the element name, before the tag closes.

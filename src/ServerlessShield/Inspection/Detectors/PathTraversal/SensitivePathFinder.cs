@@ -75,6 +75,12 @@ internal static class SensitivePathFinder
             }
 
             var hasParent = !parent.IsEmpty || rooted;
+            // A file inside WEB-INF, .git, .ssh and the like, even on a relative path.
+            if (k < path.Length && SensitiveLocations.SecretDirectories.Contains(segment) && path[(k + 1)..].IndexOfAnyExcept('/') >= 0)
+            {
+                return true;
+            }
+
             if (IsSecret(segment, parent, grandparent, hasParent, rooted && index == 1)
                 || underVarAdm
                 || (hiddenDirectory && rooted && k == path.Length && SensitiveLocations.IsToolConfigFile(segment))
@@ -101,7 +107,9 @@ internal static class SensitivePathFinder
             return true;
         }
 
-        if (SensitiveLocations.ServerDirectories.Contains(parent) && SensitiveLocations.ServerInternals.Contains(name))
+        // apache2/conf, mysql/data; and a database's own files under /var/lib (lib/mysql/..., lib/postgresql/...).
+        if ((SensitiveLocations.ServerDirectories.Contains(parent) && SensitiveLocations.ServerInternals.Contains(name))
+            || (grandparent is "lib" && parent is "mysql" or "mariadb" or "postgresql" or "pgsql" or "mongodb" or "redis" or "ldap" or "php" or "sss"))
         {
             return true;
         }
