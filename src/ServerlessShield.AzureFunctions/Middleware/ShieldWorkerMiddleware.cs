@@ -59,7 +59,7 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, IOptions<Azure
 
         // The guard keeps the function from running on a rejected invocation even if a user middleware calls next,
         // and on a batch with a rejected record: the worker cannot fail part of a batch, so the whole batch fails.
-        shield.Handler = s => s.Outcome.IsRejected || s.RejectedItemIds.Count > 0
+        shield.Handler = s => s.Outcome.IsRejected || s.RejectedItemIds.Count > 0 || RefuseSanitized(s)
             ? ValueTask.CompletedTask
             : invocation.Answer is { } answer ? AnswerAsync(context, invocation, answer) : InvokeFunctionAsync(context, next);
         await engine.RunAsync(shield).ConfigureAwait(false);
@@ -68,6 +68,21 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, IOptions<Azure
         {
             await RejectAsync(context, invocation.Request, shield).ConfigureAwait(false);
         }
+    }
+
+    // The worker has already bound the function's arguments from the original payload, and this adapter does not
+    // rewrite them yet: a sanitized invocation fails closed (blocked with the sanitizing rule) rather than letting the
+    // function run on data the shield reported as neutralised.
+    private static bool RefuseSanitized(ShieldContext shield)
+    {
+        if (!shield.Inputs.Any(i => i.IsSanitized))
+        {
+            return false;
+        }
+
+        var rule = shield.Findings.First(f => f.Action == FindingAction.Sanitized).Rule;
+        shield.Outcome = ShieldOutcome.Blocked(rule);
+        return true;
     }
 
     // The worker's reflection executor wraps a cancelled function's exception in an AggregateException; the shield's

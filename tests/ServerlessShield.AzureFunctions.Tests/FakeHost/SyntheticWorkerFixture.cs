@@ -42,6 +42,7 @@ public sealed class SyntheticWorkerFixture : WorkerFixture
                 {
                     f.Enabled = true;
                     f.Limits.MaxPayloadBytes = 16;
+                    f.Rules["cross-site-scripting"] = RuleMode.Sanitize;
                 }),
                 MarkerDetectors.Configure,
                 configureAzure: azure => azure.EventGridValidationFunctions.Add(nameof(SyntheticFunctions.OnEventGridValidated))))

@@ -28,4 +28,16 @@ public sealed class CodeConfiguredPolicyTests(SyntheticWorkerFixture worker) : I
         Assert.Contains("SHIELD2001", response.Result.Exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("configured:" + message, SyntheticFunctions.Received);
     }
+
+    [Fact]
+    public async Task SanitizeMode_FailsClosed_BecauseBoundArgumentsCannotBeRewritten()
+    {
+        var message = "<script>" + Data.Unique("s")[..4];
+
+        var response = await worker.InvokeAsync(nameof(SyntheticFunctions.OnConfiguredMessage), "message", Data.String(message), null);
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        Assert.Contains("SHIELD1003", response.Result.Exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("configured:" + message, SyntheticFunctions.Received);
+    }
 }
