@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +14,7 @@ public sealed class HostBuilderWorkerFixture : WorkerFixture
         var builder = new HostBuilder()
             .ConfigureFunctionsWorkerDefaults(worker => worker.UseServerlessShield(configurePipeline: MarkerDetectors.Configure, configureAzure: WorkerFixture.ConfigureAzure))
             .ConfigureServices(services => services.AddSingleton<ISecurityEventListener, SecurityEventLog>())
+            .ConfigureLogging(logging => logging.AddProvider(CapturedLogs.Provider))
             .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(connection));
 
         // The entry assembly is the test runner, so the SDK's auto-startup types are not discovered: apply them here.

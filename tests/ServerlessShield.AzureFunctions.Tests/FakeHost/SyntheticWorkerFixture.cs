@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -47,6 +48,7 @@ public sealed class SyntheticWorkerFixture : WorkerFixture
                 MarkerDetectors.Configure,
                 configureAzure: azure => azure.EventGridValidationFunctions.Add(nameof(SyntheticFunctions.OnEventGridValidated))))
             .ConfigureServices(services => services.AddSingleton<ISecurityEventListener, SecurityEventLog>())
+            .ConfigureLogging(logging => logging.AddProvider(CapturedLogs.Provider))
             .ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(connection))
             .Build();
 
