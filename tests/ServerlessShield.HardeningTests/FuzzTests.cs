@@ -27,6 +27,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
     private static readonly ConcurrentDictionary<string, int> Tally = new();
 
+    private static readonly RecordingLoggerFactory Logs = new();
+
     private static void Count(string what) => Tally.AddOrUpdate(what, 1, (_, n) => n + 1);
 
     private string Report(string prefix) =>
@@ -58,12 +60,13 @@ public sealed class FuzzTests(ITestOutputHelper output)
         var wrapped = Harness.Wrap((input, context) =>
             context.AwsRequestId.EndsWith("-t", StringComparison.Ordinal)
                 ? throw new InvalidOperationException("handler failed: password=" + FuzzGen.Canary)
-                : Harness.Ok(input, context));
+                : Harness.Ok(input, context), loggerFactory: Logs);
         var counter = 0;
 
         Check.One(Configured(cases), Prop.ForAll(FuzzGen.Case(lambda: true).ToArbitrary(), c =>
         {
             var n = Interlocked.Increment(ref counter);
+            Logs.Lines.Clear();
             return LambdaCaseHolds(wrapped, c, $"fz-l-{n}" + (c.HandlerThrows ? "-t" : string.Empty));
         }));
 
@@ -154,6 +157,12 @@ public sealed class FuzzTests(ITestOutputHelper output)
             if (http)
             {
                 throw new InvalidOperationException($"HTTP event answered with an exception ({ex.Code}) for {c}");
+            }
+
+            // The shield never fails on its own: a rejection names the rule, or the handler's failure.
+            if (ex.Code == ShieldRules.ShieldFailure.Id)
+            {
+                throw new InvalidOperationException($"shield failure (SHIELD3002) for {c}: {Logs.For(requestId)}");
             }
 
             return ex.CorrelationId == requestId

@@ -217,6 +217,46 @@ public sealed class PathologicalInputTests
         }
     }
 
+    // Found by the fuzzer: invalid UTF-8 in an envelope field (not in a body) used to throw in the SQS extractor, which
+    // failed closed as SHIELD3002 shield-failure; it is now blocked as invalid-utf8.
+    [Theory(Timeout = HangGuardMs)]
+    [InlineData("messageId")]
+    [InlineData("eventSourceARN")]
+    [InlineData("receiptHandle")]
+    public async Task Lambda_InvalidUtf8InSqsEnvelopeField_BlockedAsInvalidUtf8NotShieldFailure(string field)
+    {
+        var ran = false;
+        var wrapped = Harness.Wrap((s, c) => { ran = true; return Harness.Ok(s, c); });
+        var eventBytes = Harness.SqsEvent("{\"ok\":1}");
+        var at = eventBytes.AsSpan().IndexOf(Encoding.ASCII.GetBytes("\"" + field + "\":\"")) + field.Length + 5;
+        eventBytes[at] = 0xD0;
+
+        var result = await Harness.InvokeAsync(wrapped, eventBytes, "req-envelope-utf8");
+
+        Assert.False(ran);
+        Assert.Equal(ShieldRules.InvalidUtf8.Id, result.Rejected!.Code);
+        Assert.Equal("req-envelope-utf8", result.Rejected.CorrelationId);
+    }
+
+    // Found by the fuzzer: an escaped lone surrogate in a property name made System.Text.Json throw while the source was
+    // detected (SHIELD3002 shield-failure); it is now blocked as lone-surrogate.
+    [Theory(Timeout = HangGuardMs)]
+    [InlineData("{\"\\ud800\":1}")]
+    [InlineData("{\"a\":{\"x\\udc00\":\"v\"}}")]
+    [InlineData("{\"Records\":[{\"\\udbff\":1}]}")]
+    [InlineData("{\"k\":\"\\ud800\"}")]
+    public async Task Lambda_LoneSurrogateEscapeInEvent_BlockedAsLoneSurrogateNotShieldFailure(string eventJson)
+    {
+        var ran = false;
+        var wrapped = Harness.Wrap((s, c) => { ran = true; return Harness.Ok(s, c); });
+
+        var result = await Harness.InvokeAsync(wrapped, Encoding.UTF8.GetBytes(eventJson), "req-surrogate");
+
+        Assert.False(ran);
+        Assert.Equal(ShieldRules.LoneSurrogate.Id, result.Rejected!.Code);
+        Assert.Equal("req-surrogate", result.Rejected.CorrelationId);
+    }
+
     public static TheoryData<string> AdversarialPatterns => new()
     {
         "'", "${", "{{", "<", "../", ";", "%25", "\r\n", "(|(", "${jndi:", "$(", "`", "\\", "<!--", "&#", "%2e%2e%2f", "\"", "\0", "\uD800", "{\"$ne\":",
