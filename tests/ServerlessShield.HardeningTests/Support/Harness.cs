@@ -70,9 +70,17 @@ internal static class Harness
         }
     }
 
+    // Set by handlers; a rented context must never have it.
+    public static ShieldPropertyKey<string> Marker { get; } = new("hardening.marker");
+
     // A rented context must come out of the pool as new: nothing of an earlier invocation.
     public static void AssertClean(ShieldContext context)
     {
+        if (context.TryGetProperty(Marker, out _))
+        {
+            throw new InvalidOperationException("A pooled ShieldContext carried a property from an earlier invocation.");
+        }
+
         if (context.Inputs.Count != 0 || context.Findings.Count != 0 || context.RejectedItemIds.Count != 0
             || context.Http is not null || context.PlatformRequestId is not null || context.InvocationId is not null
             || context.TraceId is not null || context.Handler is not null || context.HandlerInvoked
