@@ -8,10 +8,10 @@ namespace ServerlessShield.HardeningTests.Support;
 internal sealed record EngineResult(ShieldOutcome Outcome, string CorrelationId, bool HandlerRan, IReadOnlyList<ShieldFinding> Findings);
 
 // Stands in for ILambdaContext.
-internal sealed record FakeLambdaContext(string AwsRequestId, string FunctionName)
+internal sealed record FakeLambdaContext(string AwsRequestId, string FunctionName, TimeSpan? RemainingTime = null)
 {
     public static LambdaInvocation Describe(FakeLambdaContext c) =>
-        new(c.AwsRequestId, c.FunctionName, $"arn:aws:lambda:us-east-1:123456789012:function:{c.FunctionName}", TimeSpan.FromMinutes(5));
+        new(c.AwsRequestId, c.FunctionName, $"arn:aws:lambda:us-east-1:123456789012:function:{c.FunctionName}", c.RemainingTime ?? TimeSpan.FromMinutes(5));
 }
 
 // What one wrapped Lambda invocation ended with: a response text, or the documented exception.
