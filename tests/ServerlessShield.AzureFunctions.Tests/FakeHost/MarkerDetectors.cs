@@ -17,7 +17,7 @@ public static class MarkerDetectors
 
     /// <summary>The worker tests' shield pipeline: the default one, with these detectors.</summary>
     public static void Configure(ShieldPipelineBuilder pipeline) =>
-        pipeline.Replace<PayloadInspectionMiddleware>(new PayloadInspectionMiddleware(Scanner));
+        pipeline.Replace<PayloadInspectionMiddleware>(new PayloadInspectionMiddleware(Scanner, html: null));
 
     private sealed class Marker(ShieldRule rule, params string[] markers) : IInjectionDetector
     {
