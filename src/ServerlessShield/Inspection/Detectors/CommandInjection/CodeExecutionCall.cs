@@ -17,6 +17,12 @@ internal static class CodeExecutionCall
 
     public static bool Any(ReadOnlySpan<char> text)
     {
+        // Every call below has its '(' (or "cmd=", or a PHP variable's '$').
+        if (DetectorShortcuts.Enabled && text.IndexOfAny('(', '=', '$') < 0)
+        {
+            return false;
+        }
+
         if (text.Contains("phpinfo()", StringComparison.OrdinalIgnoreCase) || text.Contains("{${", StringComparison.Ordinal)
             || text.Contains("${@", StringComparison.Ordinal) || text.Contains("{$_", StringComparison.Ordinal))
         {

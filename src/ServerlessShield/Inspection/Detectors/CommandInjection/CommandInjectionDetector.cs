@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ServerlessShield;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace ServerlessShield;
 /// </summary>
 internal sealed class CommandInjectionDetector : IInjectionDetector
 {
+    private static readonly SearchValues<char> CommandOpeners = SearchValues.Create("=;\n\r|&`(");
+
     public ShieldRule Rule => ShieldRules.CommandInjection;
 
     public bool IsMatch(ReadOnlySpan<char> value)
@@ -25,10 +29,18 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
             return true;
         }
 
-        var prose = MarkdownCodeSpans.IsProse(text);
-        var chained = ParameterValue.ReadsAsProse(text) ? CommandPosition.AfterSeparatorInProse : CommandPosition.AfterSeparator;
+        // Only these characters open a command position below; most values have none of them.
+        var first = text.IndexOfAny(CommandOpeners);
+        if (first < 0)
+        {
+            return false;
+        }
+
+        // Whether the value reads as prose changes how a position is judged; it is worked out once, when needed.
+        bool? prose = null;
+        CommandPosition? chained = null;
         var inBackticks = false;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             switch (c)
@@ -45,7 +57,7 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
                     break;
 
                 case ';' or '\n' or '\r':
-                    if (InjectedCommandLine.StartsAt(text, i + 1, chained))
+                    if (InjectedCommandLine.StartsAt(text, i + 1, chained ??= ChainedPosition(text)))
                     {
                         return true;
                     }
@@ -59,7 +71,7 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
                         i++;
                     }
 
-                    if (InjectedCommandLine.StartsAt(text, i + 1, chained))
+                    if (InjectedCommandLine.StartsAt(text, i + 1, chained ??= ChainedPosition(text)))
                     {
                         return true;
                     }
@@ -73,7 +85,7 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
                         break;
                     }
 
-                    if (prose && MarkdownCodeSpans.TrySkip(text, i, out var spanEnd))
+                    if ((prose ??= MarkdownCodeSpans.IsProse(text)) && MarkdownCodeSpans.TrySkip(text, i, out var spanEnd))
                     {
                         i = spanEnd;
                         break;
@@ -103,4 +115,7 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
 
         return false;
     }
+
+    private static CommandPosition ChainedPosition(ReadOnlySpan<char> text) =>
+        ParameterValue.ReadsAsProse(text) ? CommandPosition.AfterSeparatorInProse : CommandPosition.AfterSeparator;
 }

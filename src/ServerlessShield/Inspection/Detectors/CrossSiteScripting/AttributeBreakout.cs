@@ -10,6 +10,12 @@ internal static class AttributeBreakout
 {
     public static bool HasEventHandler(ReadOnlySpan<char> text)
     {
+        // A handler is an assignment: no '=', no handler.
+        if (DetectorShortcuts.Enabled && !text.Contains('='))
+        {
+            return false;
+        }
+
         for (var at = text.IndexOf("on", StringComparison.Ordinal); at >= 0; at = Next(text, at))
         {
             if (at > 0 && !(text[at - 1] is ' ' or '"' or '\'' or '`' or '/' or ';' or '\t' or '\n' or '\r' || ScriptUrl.IsIgnorable(text[at - 1])))
@@ -49,6 +55,12 @@ internal static class AttributeBreakout
 
     public static bool HasScriptUrl(ReadOnlySpan<char> text)
     {
+        // Every script URL has its scheme's colon.
+        if (DetectorShortcuts.Enabled && !text.Contains(':'))
+        {
+            return false;
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] is not ('j' or 'v' or 'l' or 'm' or 'e' or 'd') || (i > 0 && char.IsAsciiLetterOrDigit(text[i - 1])))

@@ -60,8 +60,8 @@ internal static class CssScriptConstructs
 
     /// <summary>The constructs that betray CSS injection even outside a style attribute or element.</summary>
     public static bool AnyOutsideMarkup(ReadOnlySpan<char> text) =>
-        text.Contains("-moz-binding", StringComparison.Ordinal) || text.Contains("behavior:url(", StringComparison.Ordinal)
-        || ExpressionAfterColon(text) || ScriptInUrlFunction(text);
+        text.Contains("-moz-binding", StringComparison.Ordinal)
+        || ((!DetectorShortcuts.Enabled || text.Contains('(')) && (text.Contains("behavior:url(", StringComparison.Ordinal) || ExpressionAfterColon(text) || ScriptInUrlFunction(text)));
 
     // url(javascript..., url('vbscript...: a script URL as a CSS url(), even cut off before its colon.
     private static bool ScriptInUrlFunction(ReadOnlySpan<char> text)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ServerlessShield;
 
 /// <summary>
@@ -23,6 +25,8 @@ internal static class JavaScriptBreakout
 
     private static readonly string[] GlobalObjects = ["window", "self", "top", "parent", "this", "globalthis", "frames", "document", "content"];
 
+    private static readonly SearchValues<char> CodeSyntax = SearchValues.Create("(=[{+`");
+
     private static readonly string[] Markers =
     [
         "string.fromcharcode(", "document.write(", "document.writeln(", "constructor.constructor(", "constructor(\"alert", "constructor('alert",
@@ -34,6 +38,12 @@ internal static class JavaScriptBreakout
 
     public static bool Any(ReadOnlySpan<char> text)
     {
+        // Every marker, call, lookup, template and assignment below needs one of these; prose has none of them.
+        if (DetectorShortcuts.Enabled && text.IndexOfAny(CodeSyntax) < 0)
+        {
+            return HasObscuredCookieAccess(text);
+        }
+
         foreach (var marker in Markers)
         {
             if (text.Contains(marker, StringComparison.Ordinal))

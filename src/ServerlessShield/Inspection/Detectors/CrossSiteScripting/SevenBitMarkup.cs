@@ -11,6 +11,12 @@ internal static class SevenBitMarkup
 
     public static bool Matches(ReadOnlySpan<char> value)
     {
+        // Every opening form starts with ¼ or holds the fraction slash.
+        if (DetectorShortcuts.Enabled && value.IndexOfAny('\u00BC', '\u2044') < 0)
+        {
+            return false;
+        }
+
         for (var i = 0; i < value.Length; i++)
         {
             var open = OpenLength(value, i);

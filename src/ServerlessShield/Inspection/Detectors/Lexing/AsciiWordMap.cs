@@ -26,6 +26,9 @@ internal sealed class AsciiWordMap<TValue>
         }
     }
 
+    // Every stored word (lower-cased when the map ignores case).
+    public IEnumerable<string> Words => _buckets.Where(b => b is not null).SelectMany(b => b!).Select(e => e.Word);
+
     public bool TryGetValue(ReadOnlySpan<char> word, out TValue value)
     {
         value = default!;

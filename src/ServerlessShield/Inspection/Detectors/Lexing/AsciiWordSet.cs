@@ -11,5 +11,7 @@ internal sealed class AsciiWordSet
         _map = new AsciiWordMap<bool>(ignoreCase, words.Select(w => (w, true)));
     }
 
+    public IEnumerable<string> Words => _map.Words;
+
     public bool Contains(ReadOnlySpan<char> word) => _map.TryGetValue(word, out _);
 }

@@ -9,6 +9,9 @@ internal static class LexChars
 
     public static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
 
+    // char.ToLowerInvariant with the ASCII case answered inline: the general path costs a call per character.
+    public static char LowerInvariant(char c) => c < 0x80 ? Lower(c) : char.ToLowerInvariant(c);
+
     // Whether value[index..] starts with the ASCII word, ignoring case.
     public static bool StartsWithIgnoreCase(ReadOnlySpan<char> value, int index, string word)
     {

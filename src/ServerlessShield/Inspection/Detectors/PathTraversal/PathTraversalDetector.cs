@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ServerlessShield;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace ServerlessShield;
 /// </summary>
 internal sealed class PathTraversalDetector : IInjectionDetector
 {
+    private static readonly SearchValues<char> PathSyntax = SearchValues.Create("./\\%\0_");
+
     private static readonly Func<string, bool> IsPathAttack = decoded => IsPathAttackSpelled(decoded);
 
     public ShieldRule Rule => ShieldRules.PathTraversal;
@@ -19,8 +23,16 @@ internal sealed class PathTraversalDetector : IInjectionDetector
             return false;
         }
 
-        return IsPathAttackSpelled(value) || MixesSeparatorsAroundDots(value) || Base64WrappedPath.Matches(value, IsPathAttack);
+        return ((!DetectorShortcuts.Enabled || MaySpellPath(value)) && (IsPathAttackSpelled(value) || MixesSeparatorsAroundDots(value))) || Base64WrappedPath.Matches(value, IsPathAttack);
     }
+
+    // Whether any check below can fire. An ASCII value without '%' or a 0x literal spells itself (lower-cased), so
+    // it needs a dot, a slash, a NUL, the '_' of a standalone key file (id_rsa), or the colon of the two file
+    // wrappers that have neither dot nor slash. Anything else (non-ASCII look-alikes, escapes) is read in full.
+    private static bool MaySpellPath(ReadOnlySpan<char> value) =>
+        value.IndexOfAny(PathSyntax) >= 0 || !System.Text.Ascii.IsValid(value)
+        || value.IndexOf("0x", StringComparison.OrdinalIgnoreCase) >= 0
+        || (value.Contains(':') && (value.IndexOf("zlib:", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("jar:file:", StringComparison.OrdinalIgnoreCase) >= 0));
 
     private static bool IsPathAttackSpelled(ReadOnlySpan<char> value)
     {

@@ -11,6 +11,11 @@ internal sealed class SortedWordSet
     public SortedWordSet(params string[] words)
     {
         _words = [.. words.Select(w => w.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        if (_words.Any(w => !System.Text.Ascii.IsValid(w)))
+        {
+            throw new ArgumentException("Only ASCII words are supported.", nameof(words));
+        }
+
         MaxLength = _words.Length == 0 ? 0 : _words.Max(w => w.Length);
     }
 
@@ -27,7 +32,14 @@ internal sealed class SortedWordSet
         Span<char> lower = stackalloc char[word.Length];
         for (var i = 0; i < word.Length; i++)
         {
-            lower[i] = char.ToLowerInvariant(word[i]);
+            // The words are ASCII, and the only character outside ASCII that lower-cases into it is the Kelvin sign.
+            var c = word[i];
+            if (c > 0x7F && c != '\u212A')
+            {
+                return false;
+            }
+
+            lower[i] = LexChars.LowerInvariant(c);
         }
 
         int lo = 0, hi = _words.Length - 1;

@@ -23,11 +23,14 @@ internal sealed class SqlInjectionDetector : IInjectionDetector
     public bool IsMatch(ReadOnlySpan<char> value) => IsMatch(value, nested: false);
 
     private static bool IsMatch(ReadOnlySpan<char> value, bool nested) =>
+        SqlProbe.MentionsLogHiding(value) || ((!DetectorShortcuts.Enabled || SqlCandidate.MayBeSql(value)) && IsMatchRead(value, nested));
+
+    private static bool IsMatchRead(ReadOnlySpan<char> value, bool nested) =>
         IsAttackInBareReading(value, nested)
         || (value.IndexOfAny(SingleQuotes) >= 0 && IsAttackInQuotedReading(value, '\''))
         || (value.Contains('"') && IsAttackInQuotedReading(value, '"'))
         || (value.Contains('`') && IsAttackInQuotedReading(value, '`'))
-        || SqlProbe.IsDanglingCall(value) || SqlProbe.HasExecutableComment(value) || SqlProbe.MentionsLogHiding(value);
+        || SqlProbe.IsDanglingCall(value) || SqlProbe.HasExecutableComment(value);
 
     private static ReadOnlySpan<char> SingleQuotes => "'\u2018\u2019\u2032\u02BC";
 

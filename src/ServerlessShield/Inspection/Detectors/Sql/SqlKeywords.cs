@@ -30,5 +30,7 @@ internal static class SqlKeywords
         ("on", SqlWord.On), ("immediate", SqlWord.Immediate),
     ]);
 
+    public static IEnumerable<string> All => Words.Words;
+
     public static SqlWord Classify(ReadOnlySpan<char> word) => Words.TryGetValue(word, out var meaning) ? meaning : SqlWord.Identifier;
 }

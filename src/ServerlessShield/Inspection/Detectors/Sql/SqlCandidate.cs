@@ -1,0 +1,73 @@
+using System.Buffers;
+
+namespace ServerlessShield;
+
+// A cheap necessary condition for the SQL readings, so that most text never reaches the tokenizer. A value made only
+// of ASCII letters, digits, '_', blanks and the inert punctuation . , : lexes into words, numbers, dots, commas and
+// "other" tokens; every check of the detector then needs one of its words to be SQL vocabulary: a keyword, a
+// database function, a catalog object (or "mysql" before a dot). Words are read the way the lexer splits them,
+// including the keyword MySQL finds right after a number (1union).
+internal static class SqlCandidate
+{
+    private static readonly SearchValues<char> InertChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_ .,:");
+
+    private static readonly AsciiWordSet Vocabulary = new(
+        ignoreCase: true,
+        [
+            .. SqlKeywords.All, .. SqlFunctions.Delay.Words, .. SqlFunctions.Distinctive.Words, .. SqlFunctions.Fingerprint.Words,
+            .. SqlFunctions.Extraction.Words, .. SqlFunctions.Substring.Words, .. SqlFunctions.Geometry.Words,
+            .. SqlFunctions.CodePoint.Words, .. SqlFunctions.CastTypes.Words, .. SqlFunctions.Common.Words,
+            .. SqlFunctions.CatalogObjects.Words.Where(w => w.Length <= 40), "mysql", "backup",
+        ]);
+
+    public static bool MayBeSql(ReadOnlySpan<char> value)
+    {
+        if (value.IndexOfAnyExcept(InertChars) >= 0)
+        {
+            return true;
+        }
+
+        var i = 0;
+        while (i < value.Length)
+        {
+            if (!LexChars.IsWordChar(value[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < value.Length && LexChars.IsWordChar(value[i]))
+            {
+                i++;
+            }
+
+            if (HasVocabulary(value[start..i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The whole word, and what follows each digit-to-letter step (1union, 1e5union: the lexer ends the number there).
+    private static bool HasVocabulary(ReadOnlySpan<char> word)
+    {
+        if (Vocabulary.Contains(word))
+        {
+            return true;
+        }
+
+        for (var k = 1; k < word.Length; k++)
+        {
+            if (char.IsAsciiDigit(word[k - 1]) && !char.IsAsciiDigit(word[k]) && Vocabulary.Contains(word[k..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

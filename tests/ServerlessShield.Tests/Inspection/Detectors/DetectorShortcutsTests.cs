@@ -1,0 +1,103 @@
+using ServerlessShield.Tests.Inspection.Corpus;
+using ServerlessShield.Tests.Support;
+using Xunit.Abstractions;
+
+namespace ServerlessShield.Tests.Inspection.Detectors;
+
+[CollectionDefinition(nameof(DetectorShortcutsCollection), DisableParallelization = true)]
+public sealed class DetectorShortcutsCollection;
+
+// The detectors skip checks whose necessary characters or words a value lacks (DetectorShortcuts). A shortcut that
+// is not a true necessary condition would silently lose detections on data nobody tuned on, so every verdict is
+// compared with the shortcuts off: on every public corpus line and on strings generated from attack fragments,
+// blanks, punctuation and look-alike characters. The collection runs alone because the switch is process-wide.
+[Collection(nameof(DetectorShortcutsCollection))]
+public class DetectorShortcutsTests(ITestOutputHelper output)
+{
+    private static readonly string[] Fragments =
+    [
+        "' or 1=1--", "\" or \"a\"=\"a", "1 union select null", "1union select 1,2", "1e5union select", "order by 3", "admin'#",
+        "waitfor delay '0:0:5'", "sleep(5)", "pg_sleep", "information_schema", "mysql.user", "sp_password", "/*!50000select*/",
+        "<svg onload=alert(1)>", "<img src=x onerror=prompt`1`>", "javascript:alert(1)", "java\tscript:", "&lt;script&gt;",
+        "+ADw-script+AD4-", "\u00BCscript\u00BE", "1\u20444script3\u20444", "expression(alert(1))", "url(javascript:x)", "-moz-binding",
+        "window['alert']", "document .cookie", "top[/al/.source+/ert/.source](1)", "[][(![]+[])[+[]]]", "${alert}", "-->",
+        "; cat /etc/passwd", "| id", "&& whoami", "`id`", "$(id)", "system('id')", "phpinfo()", "{${system('id')}}", "cmd=whoami",
+        "() { :;}; echo", "/dev/tcp/10.0.0.1/4444", "../../etc/passwd", "..\\..\\windows\\win.ini", "%2e%2e%2f", "0x2e0x2e0x2f",
+        "..%c0%af", "\u2215etc\u2215shadow", "file:///etc/passwd", "zlib:", "jar:file:", "php://filter", "id_rsa", "/.env",
+        "x.php%00.jpg", "Li4vLi4vZXRjL3Bhc3N3ZA==", "PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+", "${jndi:ldap://x/a}", "{{7*7}}", "*)(uid=*",
+        "%0d%0aSet-Cookie:", "http://169.254.169.254/", "{\"$ne\": 1}", "\u212Aill", "\u0130d", "O'Brien", "Dún Laoghaire",
+        "Volume 0: The Art", "Please leave it; thanks!", "Mozilla/5.0 (X11; Linux x86_64)", "application/json", "12 Harbour View",
+    ];
+
+    private static readonly string[] Joints = [" ", "", "\t", "\n", ".", ",", ":", "/", "\\", "=", "(", ")", "'", "\"", ";", "|", "&", "+", "%", "_", "-", "0", "1", "é", "\u00A0"];
+
+    [SkippableFact]
+    public void SameVerdicts_OnEveryCorpusLine()
+    {
+        var corpora = SharedFolder.Require("corpora");
+        var lines = Directory.GetFiles(corpora, "*.txt", SearchOption.AllDirectories).SelectMany(CorpusFile.ReadLines)
+            .Concat(Directory.GetFiles(corpora, "*.jsonl", SearchOption.AllDirectories).SelectMany(f => CorpusFile.ReadMultiline(f).Select(m => m.Payload)))
+            .ToList();
+        var compared = AssertSameVerdicts(lines.Concat(lines.Select(ValueCanonicalizer.Canonicalize)));
+        output.WriteLine($"{compared} verdicts compared on {lines.Count} corpus lines and their canonical forms");
+    }
+
+    [Fact]
+    public void SameVerdicts_OnGeneratedStrings()
+    {
+        var random = new Random(20261129);
+        var values = new List<string>();
+        for (var n = 0; n < 20_000; n++)
+        {
+            var parts = random.Next(1, 5);
+            var builder = new System.Text.StringBuilder();
+            for (var p = 0; p < parts; p++)
+            {
+                builder.Append(Joints[random.Next(Joints.Length)]);
+                var fragment = Fragments[random.Next(Fragments.Length)];
+
+                // Cut fragments at random points too: a shortcut must hold for every prefix and suffix of an attack.
+                var from = random.Next(3) == 0 ? random.Next(fragment.Length) : 0;
+                builder.Append(fragment.AsSpan(from));
+            }
+
+            values.Add(builder.ToString());
+        }
+
+        var compared = AssertSameVerdicts(values);
+        output.WriteLine($"{compared} verdicts compared on {values.Count} generated strings");
+    }
+
+    private static int AssertSameVerdicts(IEnumerable<string> values)
+    {
+        var compared = 0;
+        var differences = new List<string>();
+        foreach (var value in values)
+        {
+            foreach (var detector in BuiltInDetectors.All)
+            {
+                bool fast, full;
+                try
+                {
+                    DetectorShortcuts.Enabled = true;
+                    fast = detector.IsMatch(value);
+                    DetectorShortcuts.Enabled = false;
+                    full = detector.IsMatch(value);
+                }
+                finally
+                {
+                    DetectorShortcuts.Enabled = true;
+                }
+
+                compared++;
+                if (fast != full && differences.Count < 20)
+                {
+                    differences.Add($"{detector.Rule.Name}: full={full} shortcut={fast} on {value}");
+                }
+            }
+        }
+
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
+        return compared;
+    }
+}
