@@ -23,6 +23,12 @@ internal static class InspectionGate
         utf8.IndexOfAnyExcept(SafeBytes) < 0 && utf8.IndexOf("--"u8) < 0 && utf8.IndexOf("@@"u8) < 0
         && (utf8.IsEmpty || utf8.IndexOfAnyExcept(WordBytes) >= 0);
 
+    // True when UTF-8 bytes of a property name are one token of safe ASCII. A lone lower-case word is a plain name
+    // here: the word rule above is for values, where "whoami" or "sysobjects" alone can be a probe; a key is the
+    // name of a field, and operators smuggled in as keys carry their '$'.
+    public static bool IsPlainName(ReadOnlySpan<byte> utf8) =>
+        utf8.IndexOfAnyExcept(SafeBytes) < 0 && utf8.IndexOf("--"u8) < 0 && utf8.IndexOf("@@"u8) < 0;
+
     // True when the text holds something a detector could key on, after NFKC (full-width '＜' counts as '<').
     public static bool NeedsInspection(ReadOnlySpan<char> text)
     {

@@ -62,6 +62,21 @@ public class PayloadInspectionTests
     }
 
     [Fact]
+    public async Task LoneLowerCaseWord_IsProbedAsAValue_ButIsAPlainName()
+    {
+        // A lone "whoami" can be a probe in a value; as a key it is the name of a field, like "name" or "items".
+        var engine = new TestEngine(new ShieldOptions { RequireOptIn = false });
+
+        var asValue = await engine.RunAsync("f", [TestEngine.Json("{\"cmd\":\"whoami\"}")]);
+        var asKey = await engine.RunAsync("f", [TestEngine.Json("{\"whoami\":1,\"information_schema\":2}")]);
+        var operatorKey = await engine.RunAsync("f", [TestEngine.Json("{\"user\":{\"$where\":\"sleep(5000)\"}}")]);
+
+        Assert.Contains(asValue.Findings, f => f.Rule == ShieldRules.CommandInjection && f.FieldPath == "body.cmd");
+        Assert.Empty(asKey.Findings);
+        Assert.Contains(operatorKey.Findings, f => f.Rule == ShieldRules.NoSqlInjection);
+    }
+
+    [Fact]
     public async Task TextInput_IsInspectedAsOneValue()
     {
         var engine = Engine();

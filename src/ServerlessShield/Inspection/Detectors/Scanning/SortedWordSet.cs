@@ -6,7 +6,12 @@ namespace ServerlessShield;
 /// </summary>
 internal sealed class SortedWordSet
 {
+    private const int MaxBucketedLength = 48;
+
     private readonly string[] _words;
+
+    // Words by (length, first letter): a lookup compares against the one or two candidates that can match.
+    private readonly string[]?[] _buckets = new string[]?[(MaxBucketedLength + 1) * 128];
 
     public SortedWordSet(params string[] words)
     {
@@ -17,6 +22,11 @@ internal sealed class SortedWordSet
         }
 
         MaxLength = _words.Length == 0 ? 0 : _words.Max(w => w.Length);
+        foreach (var word in _words.Where(w => w.Length is > 0 and <= MaxBucketedLength))
+        {
+            var key = Key(word.Length, word[0]);
+            _buckets[key] = [.. _buckets[key] ?? [], word];
+        }
     }
 
     /// <summary>The length of the longest word; longer spans are never members.</summary>
@@ -42,6 +52,19 @@ internal sealed class SortedWordSet
             lower[i] = LexChars.LowerInvariant(c);
         }
 
+        if (word.Length <= MaxBucketedLength)
+        {
+            foreach (var candidate in _buckets[Key(lower.Length, lower[0])] ?? [])
+            {
+                if (lower.SequenceEqual(candidate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         int lo = 0, hi = _words.Length - 1;
         while (lo <= hi)
         {
@@ -64,6 +87,8 @@ internal sealed class SortedWordSet
 
         return false;
     }
+
+    private static int Key(int length, char first) => (length * 128) + (first & 0x7F);
 
     /// <summary>Whether some word of the set ends <paramref name="text"/> (the text is a dotted or dashed name).</summary>
     public bool ContainsSuffixOf(ReadOnlySpan<char> text)
