@@ -36,6 +36,7 @@ internal sealed class PayloadInspector
     private int _stringOrdinal;
     private int _currentToken = -1;
     private bool _currentAllowHtml;
+    private FieldRules? _currentField;
 
     public static void Inspect(ShieldContext context, int index, InjectionScanner scanner, IHtmlFieldSanitizer? html)
     {
@@ -300,13 +301,24 @@ internal sealed class PayloadInspector
         // Only strings of the input itself can be rewritten in place; those inside a JSON-in-string envelope block.
         _currentToken = envelopeDepth == 0 ? _stringOrdinal++ : -1;
         _currentAllowHtml = false;
+        _currentField = null;
         var limits = context.Policy.Limits;
         var raw = reader.ValueSpan;
+
+        // Field settings are looked up only when the policy has some: the path is rendered for every string then.
+        var path = context.Policy.HasFieldSettings ? RenderPath(rootPath, frameBase, json) : null;
+        var field = path is null ? null : context.Policy.FindField(path);
         if (!reader.ValueIsEscaped && InspectionGate.IsPlainAscii(raw))
         {
             if (raw.Length > limits.MaxStringLength)
             {
-                _pending.Add(new(ShieldRules.StringTooLong, RenderPath(rootPath, frameBase, json), null));
+                _pending.Add(new(ShieldRules.StringTooLong, path ?? RenderPath(rootPath, frameBase, json), null));
+            }
+            else if (field is { HasConstraints: true })
+            {
+                // Plain ASCII: one byte is one character.
+                EnsureChars(raw.Length);
+                CheckConstraints(context, field, _chars.AsSpan(0, Encoding.ASCII.GetChars(raw, _chars)), path!);
             }
 
             return;
@@ -333,33 +345,39 @@ internal sealed class PayloadInspector
         var text = _chars.AsSpan(0, length);
         if (length > limits.MaxStringLength)
         {
-            _pending.Add(new(ShieldRules.StringTooLong, RenderPath(rootPath, frameBase, json), null));
+            _pending.Add(new(ShieldRules.StringTooLong, path ?? RenderPath(rootPath, frameBase, json), null));
             return;
         }
 
-        InspectValue(context, text, rootPath, frameBase, json, envelopeDepth, scanner);
+        InspectValue(context, text, rootPath, frameBase, json, envelopeDepth, scanner, field, path);
     }
 
-    private void InspectValue(ShieldContext context, ReadOnlySpan<char> text, string rootPath, int frameBase, ReadOnlySpan<byte> json, int envelopeDepth, InjectionScanner scanner)
+    private void InspectValue(ShieldContext context, ReadOnlySpan<char> text, string rootPath, int frameBase, ReadOnlySpan<byte> json, int envelopeDepth, InjectionScanner scanner, FieldRules? field, string? path)
     {
         if (text.Contains('\0'))
         {
-            _pending.Add(new(ShieldRules.NulCharacter, RenderPath(rootPath, frameBase, json), context.HashValue(text), _currentToken));
+            _pending.Add(new(ShieldRules.NulCharacter, path ?? RenderPath(rootPath, frameBase, json), context.HashValue(text), _currentToken));
         }
 
-        if (!InspectionGate.NeedsInspection(text))
+        if (field is not null)
         {
-            return;
-        }
+            if (field.HasConstraints)
+            {
+                CheckConstraints(context, field, text, path!);
+            }
 
-        if (context.Policy.HasFieldSettings && context.Policy.FindField(RenderPath(rootPath, frameBase, json)) is { } field)
-        {
             if (field.Skip)
             {
                 return;
             }
 
             _currentAllowHtml = field.AllowHtml;
+            _currentField = field;
+        }
+
+        if (!InspectionGate.NeedsInspection(text))
+        {
+            return;
         }
 
         var trimmed = text.TrimStart();
@@ -385,14 +403,14 @@ internal sealed class PayloadInspector
             var nested = buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer));
             var path = RenderPath(rootPath, frameBase, json);
             var before = _pending.Count;
-            var (token, allowHtml) = (_currentToken, _currentAllowHtml);
+            var (token, allowHtml, field) = (_currentToken, _currentAllowHtml, _currentField);
             if (WalkJson(context, nested, path, envelopeDepth + 1, scanner))
             {
                 return;
             }
 
             _pending.RemoveRange(before, _pending.Count - before);
-            (_currentToken, _currentAllowHtml) = (token, allowHtml);
+            (_currentToken, _currentAllowHtml, _currentField) = (token, allowHtml, field);
 
             // The nested walk reused the character buffer that held the text; read it back from the bytes.
             var value = Encoding.UTF8.GetString(nested);
@@ -411,6 +429,8 @@ internal sealed class PayloadInspector
     {
         _currentToken = WholeText;
         _currentAllowHtml = false;
+        _currentField = null;
+        var field = context.Policy.HasFieldSettings ? context.Policy.FindField(path) : null;
         if (!Utf8.IsValid(data))
         {
             _pending.Add(new(ShieldRules.InvalidUtf8, path, null));
@@ -422,6 +442,10 @@ internal sealed class PayloadInspector
             if (data.Length > context.Policy.Limits.MaxStringLength)
             {
                 _pending.Add(new(ShieldRules.StringTooLong, path, null));
+            }
+            else if (field is { HasConstraints: true })
+            {
+                CheckConstraints(context, field, Encoding.ASCII.GetString(data), path);
             }
 
             return;
@@ -437,6 +461,21 @@ internal sealed class PayloadInspector
         if (text.Contains('\0', StringComparison.Ordinal))
         {
             _pending.Add(new(ShieldRules.NulCharacter, path, context.HashValue(text), _currentToken));
+        }
+
+        if (field is not null)
+        {
+            if (field.HasConstraints)
+            {
+                CheckConstraints(context, field, text, path);
+            }
+
+            if (field.Skip)
+            {
+                return;
+            }
+
+            (_currentAllowHtml, _currentField) = (field.AllowHtml, field);
         }
 
         if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
@@ -461,10 +500,10 @@ internal sealed class PayloadInspector
         scanner.Scan(text, _hits);
         if (_hits.Count > 0)
         {
-            var (token, allowHtml) = (_currentToken, _currentAllowHtml);
-            (_currentToken, _currentAllowHtml) = (-1, false);
+            var (token, allowHtml, field) = (_currentToken, _currentAllowHtml, _currentField);
+            (_currentToken, _currentAllowHtml, _currentField) = (-1, false, null);
             AddHits(RenderPath(rootPath, frameBase, json), context.HashValue(text));
-            (_currentToken, _currentAllowHtml) = (token, allowHtml);
+            (_currentToken, _currentAllowHtml, _currentField) = (token, allowHtml, field);
         }
     }
 
@@ -479,7 +518,16 @@ internal sealed class PayloadInspector
     {
         foreach (var rule in _hits)
         {
-            _pending.Add(new(rule, path, hash, _currentToken, _currentAllowHtml));
+            _pending.Add(new(rule, path, hash, _currentToken, _currentAllowHtml, _currentField));
+        }
+    }
+
+    // A field's own constraints (length, allowed values, pattern): reported with a code naming the one broken.
+    private void CheckConstraints(ShieldContext context, FieldRules field, ReadOnlySpan<char> value, string path)
+    {
+        if (field.Violation(value) is { } code)
+        {
+            _pending.Add(new(ShieldRules.FieldConstraint, path, context.HashValue(value), -1, false, field, code));
         }
     }
 
@@ -488,7 +536,8 @@ internal sealed class PayloadInspector
         foreach (var finding in _pending)
         {
             var sanitizable = finding.Token >= 0 && ValueSanitizer.SanitizableRules.Contains(finding.Rule);
-            var action = context.Policy.GetMode(finding.Rule) switch
+            var mode = finding.Field is { } field && field.TryGetMode(finding.Rule, out var fieldMode) ? fieldMode : context.Policy.GetMode(finding.Rule);
+            var action = mode switch
             {
                 RuleMode.Monitor => FindingAction.Monitored,
                 RuleMode.Sanitize when sanitizable => FindingAction.Sanitized,
@@ -496,7 +545,7 @@ internal sealed class PayloadInspector
                 RuleMode.Block when sanitizable && finding.AllowHtml && finding.Rule == ShieldRules.CrossSiteScripting => FindingAction.Sanitized,
                 _ => FindingAction.Blocked,
             };
-            context.Record(finding.Rule, finding.Path, action, input.ItemId, finding.Hash, code: null);
+            context.Record(finding.Rule, finding.Path, action, input.ItemId, finding.Hash, code: finding.Code);
             if (action == FindingAction.Sanitized)
             {
                 _sanitize[finding.Token] = finding.AllowHtml || _sanitize.GetValueOrDefault(finding.Token);
@@ -640,6 +689,7 @@ internal sealed class PayloadInspector
         inspector._stringOrdinal = 0;
         inspector._currentToken = -1;
         inspector._currentAllowHtml = false;
+        inspector._currentField = null;
 
         // Do not keep a megabyte buffer alive because of one large payload.
         if (inspector._chars.Length > 64 * 1024)
@@ -655,7 +705,7 @@ internal sealed class PayloadInspector
         t_cached = inspector;
     }
 
-    private readonly record struct Pending(ShieldRule Rule, string Path, string? Hash, int Token = -1, bool AllowHtml = false);
+    private readonly record struct Pending(ShieldRule Rule, string Path, string? Hash, int Token = -1, bool AllowHtml = false, FieldRules? Field = null, string? Code = null);
 
     private struct Frame(bool isArray, int keyStart)
     {

@@ -14,6 +14,7 @@ internal sealed class ShieldOptionsValidator : IValidateOptions<ShieldOptions>
         var errors = new List<string>();
         ValidateLimits("ServerlessShield:Limits", options.Limits, errors);
         ValidateRules("ServerlessShield:Rules", options.Rules, errors);
+        ValidateFields("ServerlessShield:Fields", options.Fields, errors);
         if (options.Inventory.AdvisoryFile is { Length: > 0 } advisories && !File.Exists(advisories))
         {
             errors.Add($"ServerlessShield:Inventory:AdvisoryFile names a file that does not exist: {advisories}.");
@@ -30,6 +31,7 @@ internal sealed class ShieldOptionsValidator : IValidateOptions<ShieldOptions>
 
             ValidateLimits($"ServerlessShield:Functions:{function}:Limits", settings.Limits, errors);
             ValidateRules($"ServerlessShield:Functions:{function}:Rules", settings.Rules, errors);
+            ValidateFields($"ServerlessShield:Functions:{function}:Fields", settings.Fields, errors);
             ValidateAuthenticity($"ServerlessShield:Functions:{function}:Authenticity", settings.Authenticity, errors);
         }
 
@@ -96,6 +98,32 @@ internal sealed class ShieldOptionsValidator : IValidateOptions<ShieldOptions>
         }
 
         Range(path, "TimestampToleranceSeconds", settings.TimestampToleranceSeconds, 1, 86_400, errors);
+    }
+
+    private static void ValidateFields(string path, Dictionary<string, FieldShieldOptions>? fields, List<string> errors)
+    {
+        foreach (var (pattern, field) in fields ?? [])
+        {
+            if (field is null)
+            {
+                errors.Add($"{path}:{pattern} is empty.");
+                continue;
+            }
+
+            Range($"{path}:{pattern}", "MaxLength", field.MaxLength, 1, MaxSupportedPayloadBytes, errors);
+            ValidateRules($"{path}:{pattern}:Rules", field.Rules, errors);
+            if (field.Pattern is { } regex)
+            {
+                try
+                {
+                    FieldRules.CompilePattern(regex);
+                }
+                catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+                {
+                    errors.Add($"{path}:{pattern}:Pattern is not a regular expression the linear-time engine accepts: {ex.Message}");
+                }
+            }
+        }
     }
 
     private static void ValidateRules(string path, Dictionary<string, RuleMode>? rules, List<string> errors)

@@ -18,7 +18,7 @@ public sealed class ShieldPolicy
         PayloadLimits limits,
         FrozenDictionary<string, RuleMode> ruleModes,
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)] Type? validator,
-        IReadOnlyList<(FieldPattern Pattern, FieldShieldOptions Options)> fields,
+        IReadOnlyList<(FieldPattern Pattern, FieldRules Rules)> fields,
         MessageAuthenticityOptions? authenticity = null)
     {
         Authenticity = authenticity is { IsActive: true } ? authenticity : null;
@@ -45,17 +45,17 @@ public sealed class ShieldPolicy
     public Type? Validator { get; }
 
     // Per-field settings, most specific (function) first.
-    internal IReadOnlyList<(FieldPattern Pattern, FieldShieldOptions Options)> Fields { get; }
+    internal IReadOnlyList<(FieldPattern Pattern, FieldRules Rules)> Fields { get; }
 
     internal bool HasFieldSettings => Fields.Count > 0;
 
-    internal FieldShieldOptions? FindField(ReadOnlySpan<char> path)
+    internal FieldRules? FindField(ReadOnlySpan<char> path)
     {
-        foreach (var (pattern, options) in Fields)
+        foreach (var (pattern, rules) in Fields)
         {
             if (pattern.IsMatch(path))
             {
-                return options;
+                return rules;
             }
         }
 

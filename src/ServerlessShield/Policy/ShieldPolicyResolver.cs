@@ -85,7 +85,7 @@ public sealed class ShieldPolicyResolver
         }
 
         return new ShieldPolicy(functionName, enabled, profile, limits, modes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), function?.Validator ?? attribute?.Validator,
-            [.. (function?.Fields ?? []).Concat(options.Fields).Select(kv => (new FieldPattern(kv.Key), kv.Value))], function?.Authenticity);
+            [.. (function?.Fields ?? []).Concat(options.Fields).Select(kv => (new FieldPattern(kv.Key), new FieldRules(kv.Value, profile)))], function?.Authenticity);
     }
 
     private static int? Positive(int? value) => value > 0 ? value : null;

@@ -134,6 +134,9 @@ public static class ShieldRules
     /// <summary>The payload failed the function's typed validation.</summary>
     public static ShieldRule ValidationFailed { get; } = new(6001, "validation-failed", ShieldSeverity.Low, 422, "The payload failed the function's typed validation (field names and rule codes are reported, never values).");
 
+    /// <summary>A string value broke a constraint configured for its field (length, pattern or allowed values).</summary>
+    public static ShieldRule FieldConstraint { get; } = new(6002, "field-constraint", ShieldSeverity.Low, 400, "A field's value broke a constraint configured for that field: its maximum length, its pattern or its allowed values (the code says which; the value is never reported).");
+
     /// <summary>Every built-in rule, in id order.</summary>
     public static IReadOnlyList<ShieldRule> All { get; } =
     [
@@ -144,6 +147,6 @@ public static class ShieldRules
         DevelopmentModeRefused, DevelopmentEnvironmentInCloud, DetailedErrorsInCloud, MonitorProfileInProduction,
         PlaintextSecretInSetting, LongTermAwsAccessKey, AnonymousHttpFunction, WildcardCors, DebugSwitchEnabled, PrivateKeyInSetting,
         EgressHostNotAllowed, ObservedCapabilities, SnsSignatureInvalid, WebhookSignatureInvalid, WebhookTimestampOutOfTolerance,
-        DependencyInventory, VulnerableDependency, ValidationFailed,
+        DependencyInventory, VulnerableDependency, ValidationFailed, FieldConstraint,
     ];
 }

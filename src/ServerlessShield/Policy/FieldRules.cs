@@ -1,0 +1,60 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace ServerlessShield;
+
+// The resolved settings of one field pattern: the options' constraints compiled once, when the policy is built.
+internal sealed class FieldRules
+{
+    private readonly Regex? _pattern;
+    private readonly FrozenSet<string>? _allowedValues;
+    private readonly FrozenDictionary<string, RuleMode> _modes;
+
+    public FieldRules(FieldShieldOptions options, ShieldProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Skip = options.Skip;
+        AllowHtml = options.AllowHtml;
+        MaxLength = options.MaxLength;
+        _pattern = options.Pattern is null ? null : CompilePattern(options.Pattern);
+        _allowedValues = options.AllowedValues is { Count: > 0 } allowed ? allowed.ToFrozenSet(StringComparer.Ordinal) : null;
+
+        // The Monitor profile is a promise that nothing blocks; a field cannot break it either.
+        _modes = options.Rules.ToFrozenDictionary(kv => kv.Key, kv => profile == ShieldProfile.Monitor ? RuleMode.Monitor : kv.Value, StringComparer.OrdinalIgnoreCase);
+        HasConstraints = MaxLength is not null || _pattern is not null || _allowedValues is not null;
+    }
+
+    public bool Skip { get; }
+
+    public bool AllowHtml { get; }
+
+    public int? MaxLength { get; }
+
+    public bool HasConstraints { get; }
+
+    // Anchored at both ends, linear-time engine: a pattern from configuration must not cost more than the value's length.
+    public static Regex CompilePattern(string pattern) =>
+        new($"^(?:{pattern})\\z", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+
+    // The constraint the value breaks, as a finding code, or null when it keeps them all.
+    public string? Violation(ReadOnlySpan<char> value)
+    {
+        if (MaxLength is { } max && value.Length > max)
+        {
+            return "max-length";
+        }
+
+        if (_allowedValues is not null && !_allowedValues.Contains(value.ToString()))
+        {
+            return "allowed-values";
+        }
+
+        return _pattern is not null && !_pattern.IsMatch(value) ? "pattern" : null;
+    }
+
+    public bool TryGetMode(ShieldRule rule, out RuleMode mode)
+    {
+        mode = default;
+        return _modes.Count > 0 && (_modes.TryGetValue(rule.Id, out mode) || _modes.TryGetValue(rule.Name, out mode));
+    }
+}
