@@ -18,11 +18,16 @@ public static class ValueCanonicalizer
 
     private static readonly SearchValues<char> EscapeStarts = SearchValues.Create("%&\\");
 
-    /// <summary>Whether any decoder could change the value: it has an escape character or a non-ASCII character.</summary>
+    // Characters NFKC leaves alone wherever they stand: ASCII, and the precomposed Latin-1 letters (with × and ÷).
+    // Anything else (a combining mark, a compatibility form, a ligature) may change, so the full check runs.
+    private static readonly SearchValues<char> NfkcStable = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x80).Concat(Enumerable.Range(0xC0, 0x40)).Select(c => (char)c)));
+
+    /// <summary>Whether any decoder could change the value: it has an escape character or a character Unicode normalization may change.</summary>
     /// <param name="value">The value.</param>
     /// <returns>False when the value is certainly its own canonical form.</returns>
     public static bool MayDecode(ReadOnlySpan<char> value) =>
-        value.IndexOfAny(EscapeStarts) >= 0 || !System.Text.Ascii.IsValid(value);
+        value.IndexOfAny(EscapeStarts) >= 0 || value.IndexOfAnyExcept(NfkcStable) >= 0;
 
     /// <summary>Returns the canonical decoding of a value, or the value itself when nothing decodes.</summary>
     /// <param name="value">The raw value.</param>
@@ -210,7 +215,7 @@ public static class ValueCanonicalizer
         ArgumentNullException.ThrowIfNull(value);
         foreach (var c in value)
         {
-            if (c >= 0x80)
+            if (!NfkcStable.Contains(c))
             {
                 try
                 {
