@@ -25,6 +25,9 @@ public abstract class HardenedWorkerFixture : WorkerFixture
     /// <summary>Whether the worker host has begun to stop (it does when its event stream breaks).</summary>
     public bool IsStopping => WorkerHost.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested;
 
+    /// <summary>Invocation responses the worker sent that answered no pending request (duplicates).</summary>
+    public int UnmatchedResponses => Host.UnmatchedInvocationResponses;
+
     public InvocationRequest NewRequest(string function) => NewInvocation(function);
 
     /// <summary>Sends an invocation and waits for its response; a missing response within the timeout is a hang.</summary>
