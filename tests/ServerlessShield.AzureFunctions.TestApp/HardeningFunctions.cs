@@ -56,6 +56,18 @@ public static class HardeningFunctions
         ThrowIfAsked(context);
     }
 
+    /// <summary>Runs until the host cancels the invocation.</summary>
+    [Function("HardenedSlowHttp")]
+    [Shield]
+    public static async Task<HttpResponseData> HardenedSlowHttp([HttpTrigger(AuthorizationLevel.Anonymous, "post")] HttpRequestData req, FunctionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        ArgumentNullException.ThrowIfNull(context);
+        HardenedObservations.Record(context, "started");
+        await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        return req.CreateResponse(HttpStatusCode.OK);
+    }
+
     /// <summary>The leak control: no shield, and the message goes into the exception the worker logs and returns.</summary>
     [Function("UnshieldedLeakyQueue")]
     public static void UnshieldedLeakyQueue([QueueTrigger("leaky")] string message) =>
@@ -91,6 +103,9 @@ public static class HardenedObservations
             Seen[context.InvocationId] = observation with { Function = "DUPLICATE:" + observation.Function };
         }
     }
+
+    /// <summary>Whether the function has started for an invocation.</summary>
+    public static bool Started(string invocationId) => Seen.ContainsKey(invocationId);
 
     /// <summary>Takes (and forgets) what the function saw in an invocation; null if it did not run.</summary>
     public static HardenedObservation? Take(string invocationId) => Seen.TryRemove(invocationId, out var seen) ? seen : null;

@@ -44,6 +44,10 @@ public abstract class HardenedWorkerFixture : WorkerFixture
         }
     }
 
+    /// <summary>Cancels an invocation, as the host does on timeout or shutdown; the worker does not answer the cancel itself.</summary>
+    public Task CancelAsync(string invocationId) =>
+        Host.PostAsync(new StreamingMessage { InvocationCancel = new InvocationCancel { InvocationId = invocationId } });
+
     protected virtual void ConfigurePipeline(ShieldPipelineBuilder pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
