@@ -40,7 +40,7 @@ internal static class HttpHeaderInputs
 
             if (options.InspectedHeaders.Contains(name) || (options.InspectCustomHeaders && IsCustom(name)))
             {
-                context.Inputs.Add(ShieldInput.FromString(HeaderPathPrefix + name, value, InputFormat.Text));
+                context.Inputs.Add(ShieldInput.FromString(FieldPathSegment.Of(HeaderPathPrefix, name), value, InputFormat.Text));
             }
         }
     }
@@ -94,7 +94,7 @@ internal static class HttpHeaderInputs
             var value = equals < 0 ? pair : pair[(equals + 1)..].Trim();
             if (value.Length > 0)
             {
-                context.Inputs.Add(ShieldInput.FromString(CookiePathPrefix + name, value, InputFormat.Text));
+                context.Inputs.Add(ShieldInput.FromString(FieldPathSegment.Of(CookiePathPrefix, name), value, InputFormat.Text));
             }
         }
     }

@@ -35,7 +35,7 @@ internal static class HttpInvocationReader
             foreach (var value in values)
             {
                 query.Add(new(name, value));
-                context.Inputs.Add(ShieldInput.FromString(QueryPathPrefix + name, value, InputFormat.Text));
+                context.Inputs.Add(ShieldInput.FromString(FieldPathSegment.Of(QueryPathPrefix, name), value, InputFormat.Text));
             }
         }
 

@@ -73,8 +73,10 @@ internal readonly record struct EventGridEvent(string? Id, string? Type, ReadOnl
             value = new EventGridEvent(id, type, data, format, dataProperty);
             return reader.TokenType == JsonTokenType.EndObject;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: GetString on a string that escapes a lone surrogate. Not readable as an event:
+            // the caller inspects the whole event, and the inspector reports why.
             return false;
         }
     }
@@ -107,7 +109,7 @@ internal readonly record struct EventGridEvent(string? Id, string? Type, ReadOnl
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
         }
 

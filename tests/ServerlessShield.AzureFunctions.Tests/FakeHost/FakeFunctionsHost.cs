@@ -26,9 +26,13 @@ public sealed class FakeFunctionsHost : FunctionRpc.FunctionRpcBase, IAsyncDispo
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _app;
+    private int _unmatchedInvocationResponses;
 
     /// <summary>The address the worker connects to, such as <c>http://127.0.0.1:PORT</c>.</summary>
     public string Address { get; private set; } = string.Empty;
+
+    /// <summary>Invocation responses that matched no request waiting for one: a second response to one invocation, or a stray.</summary>
+    public int UnmatchedInvocationResponses => Volatile.Read(ref _unmatchedInvocationResponses);
 
     /// <summary>Completes when the worker has opened its event stream.</summary>
     public Task Connected => _connected.Task;
@@ -74,6 +78,10 @@ public sealed class FakeFunctionsHost : FunctionRpc.FunctionRpcBase, IAsyncDispo
                 else if (_pending.TryRemove(message.RequestId, out var response))
                 {
                     response.TrySetResult(message);
+                }
+                else if (message.ContentCase == StreamingMessage.ContentOneofCase.InvocationResponse)
+                {
+                    Interlocked.Increment(ref _unmatchedInvocationResponses);
                 }
             }
         }

@@ -55,15 +55,19 @@ public sealed class SyntheticWorkerFixture : WorkerFixture
     protected override Task<IEnumerable<RpcFunctionMetadata>> GetFunctionsAsync() =>
         Task.FromResult(Functions.Select(f => Synthetic(f.Name, f.Binding, f.Type, f.Many)));
 
-    private static RpcFunctionMetadata Synthetic(string name, string bindingName, string triggerType, bool many)
+    private static RpcFunctionMetadata Synthetic(string name, string bindingName, string triggerType, bool many) =>
+        Synthetic(typeof(SyntheticFunctions), name, bindingName, triggerType, many);
+
+    /// <summary>Hand-written metadata for a plain static method of this assembly, triggered by one binding.</summary>
+    internal static RpcFunctionMetadata Synthetic(Type functions, string name, string bindingName, string triggerType, bool many)
     {
         var metadata = new RpcFunctionMetadata
         {
             Name = name,
             FunctionId = "synthetic-" + name,
             Directory = AppDirectory,
-            ScriptFile = typeof(SyntheticFunctions).Assembly.GetName().Name + ".dll",
-            EntryPoint = typeof(SyntheticFunctions).FullName + "." + name,
+            ScriptFile = functions.Assembly.GetName().Name + ".dll",
+            EntryPoint = functions.FullName + "." + name,
             Language = "dotnet-isolated",
         };
         var binding = new BindingInfo

@@ -20,6 +20,9 @@ public abstract class WorkerFixture : IAsyncLifetime
     /// <summary>What the worker reported at init, such as <c>HttpUri</c> with the ASP.NET Core integration.</summary>
     protected IDictionary<string, string> WorkerCapabilities { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The started worker host.</summary>
+    protected IHost WorkerHost => _worker ?? throw new InvalidOperationException("The worker has not been built.");
+
     public async Task InitializeAsync()
     {
         await Host.StartAsync();

@@ -122,6 +122,20 @@ public sealed class EventGridTriggerTests(SyntheticWorkerFixture worker) : IClas
     internal static string ValidationEvent(string id) =>
         $"{{\"id\":\"{id}\",\"topic\":\"/subscriptions/s\",\"subject\":\"\",\"eventType\":\"Microsoft.EventGrid.SubscriptionValidationEvent\",\"eventTime\":\"2026-01-01T00:00:00Z\",\"dataVersion\":\"2\",\"data\":{{\"validationCode\":\"512d38b6-c7b8-40c8-89fe-f46f9e9622b6\",\"validationUrl\":\"https://rp-eastus2.eventgrid.azure.net/api/validate?id=1\"}}}}";
 
+    // Regression: reading the id, type or data of an event that escapes a lone surrogate threw InvalidOperationException
+    // (not JsonException), so the shield failed (SHIELD3002, logged as its own fault) instead of reporting the payload.
+    [Theory]
+    [InlineData("{\"id\":\"\\ud800\",\"eventType\":\"Orders.Created\",\"data\":{\"a\":1}}")]
+    [InlineData("{\"id\":\"e1\",\"eventType\":\"Orders.\\udc00\",\"data\":{\"a\":1}}")]
+    [InlineData("{\"id\":\"e1\",\"eventType\":\"Orders.Created\",\"data\":\"\\ud800x\"}")]
+    public async Task EventEscapingALoneSurrogate_IsReportedByTheInspector_NotAShieldFailure(string json)
+    {
+        var response = await InvokeAsync(json);
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        Assert.Contains("SHIELD2010", response.Result.Exception.Message, StringComparison.Ordinal);
+    }
+
     private Task<InvocationResponse> InvokeAsync(string json) =>
         worker.InvokeAsync(nameof(SyntheticFunctions.OnEventGridEvent), "gridEvent", Data.Json(json), null);
 

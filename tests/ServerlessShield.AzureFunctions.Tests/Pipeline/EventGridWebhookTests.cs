@@ -40,6 +40,19 @@ public sealed class EventGridWebhookTests(HostBuilderWorkerFixture worker) : ICl
         Assert.Equal(403, HttpResult.FromReturnValue(response).StatusCode);
     }
 
+    // Regression: a validation code escaping a lone surrogate made reading it throw InvalidOperationException, and the
+    // shield failed (500, SHIELD3002) instead of leaving the event to the inspector.
+    [Fact]
+    public async Task SubscriptionValidation_CodeEscapingALoneSurrogate_IsReportedByTheInspector_NotAShieldFailure()
+    {
+        var body = ValidationBody("placeholder").Replace("\"placeholder\"", "\"\\ud800\"", StringComparison.Ordinal);
+
+        var response = await worker.InvokeHttpAsync("GridWebhook", body, "application/json", headers: ValidationHeaders);
+
+        Assert.Equal(400, HttpResult.FromReturnValue(response).StatusCode);
+        Assert.Contains(SecurityEventLog.Of(response.InvocationId), e => e.RuleId == "SHIELD2010");
+    }
+
     [Fact]
     public async Task CloudEventsAbuseProtection_EnabledFunction_AllowsTheOrigin()
     {

@@ -43,6 +43,23 @@ public sealed class HttpInputsTests(HostBuilderWorkerFixture worker) : IClassFix
         Assert.Equal("cookies.pref", Assert.Single(SecurityEventLog.Of(response.InvocationId)).FieldPath);
     }
 
+    // Regression (found by the worker fuzz tests): query parameter and cookie names are the client's, and went into field
+    // paths, so into log lines and security events, as sent: any length, line breaks included. Now they are cut down the
+    // way JSON keys are: printable ASCII, at most 64 characters.
+    [Fact]
+    public async Task ClientChosenQueryAndCookieNames_ReachFieldPathsAsShortPrintableAscii()
+    {
+        var name = "evil\r\nForged: log line " + new string('n', 80);
+
+        var response = await worker.InvokeHttpAsync("Echo", "hi", query: "?" + Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString("' OR '1'='1"),
+            headers: new Dictionary<string, string> { ["Cookie"] = name + "=<script>alert(1)</script>" });
+
+        Assert.Equal(400, HttpResult.FromReturnValue(response).StatusCode);
+        var events = SecurityEventLog.Of(response.InvocationId);
+        Assert.Equal(["cookies.", "query."], events.Select(e => e.FieldPath![..(e.FieldPath!.IndexOf('.', StringComparison.Ordinal) + 1)]).Order(StringComparer.Ordinal));
+        Assert.All(events, e => Assert.Matches(@"^(cookies|query)\.evil\?\?Forged: log line n{41}…$", e.FieldPath));
+    }
+
     [Fact]
     public async Task RouteValue_Allowed_ReachesTheFunction()
     {
