@@ -282,7 +282,7 @@ internal static class InjectedCommandLine
         var end = start;
         while (end < text.Length && char.IsAsciiLetter(text[end]) && end - start < buffer.Length)
         {
-            buffer[end - start] = LexChars.LowerInvariant(text[end]);
+            buffer[end - start] = LexChars.FoldForAscii(text[end]);
             end++;
         }
 
@@ -446,7 +446,7 @@ internal static class InjectedCommandLine
         var length = Math.Min(baseName.Length, buffer.Length);
         for (var i = 0; i < length; i++)
         {
-            buffer[i] = LexChars.LowerInvariant(baseName[i]);
+            buffer[i] = LexChars.FoldForAscii(baseName[i]);
         }
 
         return buffer[..length];

@@ -9,8 +9,9 @@ internal static class LexChars
 
     public static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
 
-    // char.ToLowerInvariant with the ASCII case answered inline: the general path costs a call per character.
-    public static char LowerInvariant(char c) => c < 0x80 ? Lower(c) : char.ToLowerInvariant(c);
+    // Lower-casing for text that is only ever compared with ASCII words: the Kelvin sign is the one character outside
+    // ASCII that lower-cases into it ('k'); any other stays outside ASCII either way, so it is kept as it is.
+    public static char FoldForAscii(char c) => c < 0x80 ? Lower(c) : c == '\u212A' ? 'k' : c;
 
     // Whether value[index..] starts with the ASCII word, ignoring case.
     public static bool StartsWithIgnoreCase(ReadOnlySpan<char> value, int index, string word)

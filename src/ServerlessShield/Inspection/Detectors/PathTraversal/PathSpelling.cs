@@ -85,7 +85,7 @@ internal ref struct PathSpelling
     {
         if (c != Nothing)
         {
-            buffer[length++] = IsSlash(c) ? '/' : LexChars.LowerInvariant(c);
+            buffer[length++] = IsSlash(c) ? '/' : LexChars.FoldForAscii(c);
         }
     }
 

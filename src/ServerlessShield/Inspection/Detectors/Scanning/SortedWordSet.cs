@@ -49,7 +49,7 @@ internal sealed class SortedWordSet
                 return false;
             }
 
-            lower[i] = LexChars.LowerInvariant(c);
+            lower[i] = LexChars.FoldForAscii(c);
         }
 
         if (word.Length <= MaxBucketedLength)
