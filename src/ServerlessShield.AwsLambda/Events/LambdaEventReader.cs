@@ -11,7 +11,8 @@ internal static class LambdaEventReader
             return remaining.Length > maxBytes ? null : remaining;
         }
 
-        var capacity = input.CanSeek ? (int)Math.Min(input.Length - input.Position, maxBytes + 1L) : 16 * 1024;
+        // One byte more than a seekable stream holds, so the read that finds its end needs no second, larger buffer.
+        var capacity = input.CanSeek ? (int)Math.Min(input.Length - input.Position + 1, maxBytes + 1L) : 16 * 1024;
         var buffer = new byte[Math.Max(capacity, 1)];
         var length = 0;
         while (true)

@@ -80,7 +80,7 @@ internal static class HttpEventReading
             var base64 = root.TryGet(base64Name, JsonValueKind.True, out _);
             byte[]? decoded = null;
             var decodedBody = base64 && body.TryGetBytesFromBase64(out decoded);
-            var bytes = decodedBody ? decoded! : Encoding.UTF8.GetBytes(body.GetString()!);
+            var bytes = decodedBody ? decoded! : JsonValueBytes.Of(body);
             context.Add(lambdaEvent, new ShieldInput(BodyPath, bytes, http.IsJsonContent ? InputFormat.Json : InputFormat.Auto),
                 InputLocation.Of(decodedBody ? InputEncoding.Base64 : InputEncoding.Text, bodyName));
         }

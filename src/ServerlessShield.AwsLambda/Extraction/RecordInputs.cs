@@ -50,5 +50,5 @@ internal static class RecordInputs
     }
 
     private static ShieldInput Raw(string path, JsonElement value, InputFormat format, string? itemId) =>
-        new(path, value.ValueKind == JsonValueKind.String ? Encoding.UTF8.GetBytes(value.GetString()!) : Encoding.UTF8.GetBytes(value.GetRawText()), format, itemId);
+        new(path, JsonValueBytes.Of(value), format, itemId);
 }
