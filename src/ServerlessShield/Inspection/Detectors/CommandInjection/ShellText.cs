@@ -13,6 +13,13 @@ internal ref struct ShellText
 
     public ShellText(ReadOnlySpan<char> value, Span<char> stackBuffer)
     {
+        // Without any of the characters rewritten below the value is its own shell text: no copy.
+        if (DetectorShortcuts.Enabled && value.IndexOfAny(Rewritten) < 0)
+        {
+            Text = value;
+            return;
+        }
+
         Span<char> buffer = value.Length <= stackBuffer.Length ? stackBuffer : (_rented = ArrayPool<char>.Shared.Rent(value.Length));
         var length = 0;
         var tokenStart = 0;
@@ -57,6 +64,8 @@ internal ref struct ShellText
     }
 
     public static int StackBufferSize => 512;
+
+    private static readonly SearchValues<char> Rewritten = SearchValues.Create("$\\\0\t\u00A0\v\f");
 
     public ReadOnlySpan<char> Text { get; }
 

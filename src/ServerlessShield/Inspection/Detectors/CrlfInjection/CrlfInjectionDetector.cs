@@ -66,6 +66,14 @@ internal sealed class CrlfInjectionDetector : IInjectionDetector
 
     private static int IndexOfBreak(ReadOnlySpan<char> value, int from)
     {
+        // Below U+0100 only CR and LF are breaks: most values are answered by two vectorized searches.
+        var rest = value[from..];
+        if (rest.IndexOfAnyExceptInRange('\0', '\u00FF') < 0)
+        {
+            var plain = rest.IndexOfAny('\r', '\n');
+            return plain < 0 ? -1 : from + plain;
+        }
+
         for (var k = from; k < value.Length; k++)
         {
             if (LineBreakChars.IsBreak(value[k]))

@@ -17,6 +17,14 @@ internal ref struct MarkupText
     public MarkupText(ReadOnlySpan<char> value, Span<char> stackBuffer)
     {
         Span<char> buffer = value.Length <= stackBuffer.Length ? stackBuffer : (_rented = ArrayPool<char>.Shared.Rent(value.Length));
+
+        // ASCII with none of the characters rewritten below is only lower-cased, which is vectorized.
+        if (DetectorShortcuts.Enabled && value.IndexOfAny('+', '&', '\\') < 0 && value.IndexOf('\0') < 0
+            && System.Text.Ascii.ToLower(value, buffer, out var lowered) == OperationStatus.Done)
+        {
+            Text = buffer[..lowered];
+            return;
+        }
         var length = 0;
         for (var i = 0; i < value.Length; i++)
         {

@@ -8,7 +8,14 @@ internal static class WhereScriptBreakout
 {
     public static bool IsMatch(ReadOnlySpan<char> value)
     {
-        for (var i = 0; i < value.Length; i++)
+        // Every breakout below starts at a ';', '&&' or '||'.
+        var first = value.IndexOfAny(';', '&', '|');
+        if (first < 0)
+        {
+            return false;
+        }
+
+        for (var i = first; i < value.Length; i++)
         {
             var c = value[i];
             int next;
