@@ -451,14 +451,16 @@ internal sealed class PayloadInspector
             return;
         }
 
-        var text = Encoding.UTF8.GetString(data);
+        // Decoded into the reusable buffer: a text input costs no string of its own.
+        EnsureChars(data.Length);
+        ReadOnlySpan<char> text = _chars.AsSpan(0, Encoding.UTF8.GetChars(data, _chars));
         if (text.Length > context.Policy.Limits.MaxStringLength)
         {
             _pending.Add(new(ShieldRules.StringTooLong, path, null));
             return;
         }
 
-        if (text.Contains('\0', StringComparison.Ordinal))
+        if (text.Contains('\0'))
         {
             _pending.Add(new(ShieldRules.NulCharacter, path, context.HashValue(text), _currentToken));
         }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ServerlessShield;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace ServerlessShield;
 internal sealed class CrlfInjectionDetector : IInjectionDetector
 {
     private const int MaxLineLookahead = 256;
+
+    private static readonly SearchValues<char> Latin1 = SearchValues.Create(string.Concat(Enumerable.Range(0, 0x100).Select(c => (char)c)));
 
     public ShieldRule Rule => ShieldRules.CrlfInjection;
 
@@ -68,7 +72,7 @@ internal sealed class CrlfInjectionDetector : IInjectionDetector
     {
         // Below U+0100 only CR and LF are breaks: most values are answered by two vectorized searches.
         var rest = value[from..];
-        if (rest.IndexOfAnyExceptInRange('\0', '\u00FF') < 0)
+        if (rest.IndexOfAnyExcept(Latin1) < 0)
         {
             var plain = rest.IndexOfAny('\r', '\n');
             return plain < 0 ? -1 : from + plain;
