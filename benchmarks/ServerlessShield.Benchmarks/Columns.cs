@@ -38,7 +38,7 @@ internal abstract class DerivedColumn(string name, string legend) : IColumn
 
     protected static double? Mean(Summary summary, BenchmarkCase benchmarkCase) => summary[benchmarkCase]?.ResultStatistics?.Mean;
 
-    // The case of the same job whose parameters are the same as this one's, except those `differs` allows.
+    // Another case of the same job that `match` accepts.
     protected static BenchmarkCase? Find(Summary summary, BenchmarkCase of, Func<BenchmarkCase, bool> match) =>
         summary.BenchmarksCases.FirstOrDefault(c => c != of && c.Job.DisplayInfo == of.Job.DisplayInfo && match(c));
 
