@@ -12,7 +12,13 @@ public static class Function
 {
     /// <summary>The shielded handler: built once per process, shared by every invocation.</summary>
     public static readonly Func<Stream, LambdaRuntimeContext, Task<Stream>> Handler =
+#if SHIELD_SAMPLE_BARE
+        // samples/LambdaFunction.Bare: the same function without the shield, to measure what the shield adds to the
+        // native binary (eng/measure-aot-size.sh). Not a way to run a function.
+        HandleAsync;
+#else
         LambdaShield.Wrap<LambdaRuntimeContext>(HandleAsync, c => c.ToInvocation());
+#endif
 
     // The function's own code. It never sees a request the shield blocked.
     private static async Task<Stream> HandleAsync(Stream input, LambdaRuntimeContext context)
