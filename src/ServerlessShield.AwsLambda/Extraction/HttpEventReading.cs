@@ -102,8 +102,8 @@ internal static class HttpEventReading
                 InputLocation.Of(decodedBody ? InputEncoding.Base64 : InputEncoding.Text, bodyName));
         }
 
-        // Query values, path parameters, headers and cookies, as on every platform. They sit in several maps (and a raw
-        // string, a joined header) at once: no single location, so a sanitized one blocks.
+        // Query values, path parameters, headers and cookies, as on every platform. Each sits in more than one place
+        // (several maps, the raw query string or path, a joined header): no single location, so a sanitized one blocks.
         inputs.Add(context, http);
     }
 
