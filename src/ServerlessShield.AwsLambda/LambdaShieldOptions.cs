@@ -82,6 +82,40 @@ public sealed class LambdaShieldOptions
     // Tests point the response at a loopback server; in production only AWS response URLs are called.
     internal Func<Uri, bool>? CloudFormationResponseUrlCheck { get; set; }
 
+    /// <summary>
+    /// The HTTP request headers whose values are inspected as text inputs (<c>headers.&lt;name&gt;</c>), compared
+    /// case-insensitively, for API Gateway, ALB, Function URL and VPC Lattice events. Default: <c>User-Agent</c>,
+    /// <c>Referer</c>, <c>X-Forwarded-For</c>, <c>X-Forwarded-Host</c>, <c>Origin</c>. Credentials
+    /// (<c>Authorization</c>, API keys, names containing <c>token</c>, <c>secret</c>, <c>password</c>,
+    /// <c>signature</c>, <c>-key</c> or <c>auth</c>) are never inspected, even when listed, so their values cannot reach
+    /// telemetry even as hashes. See <see cref="HttpInputOptions"/>.
+    /// </summary>
+    public ISet<string> InspectedHeaders => Http.InspectedHeaders;
+
+    /// <summary>
+    /// Whether every custom <c>X-*</c> request header is inspected too, except credentials and the platform's own
+    /// (<c>X-Amz-*</c>, <c>X-Amzn-*</c> such as <c>X-Amzn-Trace-Id</c>, <c>X-Forwarded-Proto</c>,
+    /// <c>X-Forwarded-Port</c>). Default: true.
+    /// </summary>
+    public bool InspectCustomHeaders
+    {
+        get => Http.InspectCustomHeaders;
+        set => Http.InspectCustomHeaders = value;
+    }
+
+    /// <summary>
+    /// Whether each cookie value is inspected as a text input (<c>cookies.&lt;name&gt;</c>): the <c>Cookie</c> header,
+    /// and the <c>cookies</c> array of HTTP API 2.0 and Function URL events. Default: true.
+    /// </summary>
+    public bool InspectCookies
+    {
+        get => Http.InspectCookies;
+        set => Http.InspectCookies = value;
+    }
+
+    // The settings the core's HttpRequestInputs reads, the same as the Azure Functions adapter's.
+    internal HttpInputOptions Http { get; } = new();
+
     /// <summary>Where security events go. Null: nowhere.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

@@ -34,7 +34,7 @@ internal sealed class LambdaShieldedHandler<TContext>
         _cloudFormation = options.ReportCloudFormationFailures ? new CloudFormationFailureResponse(options.CloudFormationResponseUrlCheck) : null;
 
         LambdaRules.EnsureRegistered();
-        var eventMiddleware = new LambdaEventMiddleware(options.Source, options.MaxEventBytes, new LambdaProvenance(options));
+        var eventMiddleware = new LambdaEventMiddleware(options.Source, options.MaxEventBytes, new LambdaProvenance(options), new LambdaInputExtractors(new HttpRequestInputs(options.Http)));
         var configure = options.ConfigurePipeline;
         _engine = ShieldEngine.Create(options.Shield, options.LoggerFactory, builder =>
         {

@@ -6,7 +6,8 @@ namespace ServerlessShield.AwsLambda;
 internal sealed class LambdaEventMiddleware(
     LambdaEventSource? sourceOverride,
     int maxEventBytes,
-    LambdaProvenance provenance) : IShieldMiddleware
+    LambdaProvenance provenance,
+    LambdaInputExtractors extractors) : IShieldMiddleware
 {
     // The envelope adds a few levels around user data; the payload's own depth limit is enforced on the inputs.
     private const int EnvelopeDepthAllowance = 16;
@@ -35,7 +36,7 @@ internal sealed class LambdaEventMiddleware(
         context.Source = LambdaEventSources.Describe(lambdaEvent.Source);
         provenance.Check(lambdaEvent, context, parsed);
 
-        LambdaInputExtractors.For(lambdaEvent.Source, parsed).Extract(lambdaEvent, context);
+        extractors.For(lambdaEvent.Source, parsed).Extract(lambdaEvent, context);
         await next(context).ConfigureAwait(false);
     }
 }

@@ -3,12 +3,11 @@ using System.Text.Json;
 
 namespace ServerlessShield.AwsLambda;
 
-// Reading shared by the HTTP-shaped events (API Gateway v1/v2, ALB, Function URL, WebSocket): name/value maps,
-// query strings and the body, which is base64 when isBase64Encoded says so.
+// Reading shared by the HTTP-shaped events (API Gateway v1/v2, ALB, Function URL, WebSocket, VPC Lattice): name/value
+// maps, query strings and the body, which is base64 when isBase64Encoded says so.
 internal static class HttpEventReading
 {
     public const string BodyPath = "body";
-    public const string QueryPathPrefix = "query.";
 
     // Multi-value maps are a superset of the single-value ones when both are sent; values may be null.
     public static List<KeyValuePair<string, string>> ReadPairs(JsonElement root, string multiValueName, string singleValueName, bool urlDecode)
@@ -72,7 +71,25 @@ internal static class HttpEventReading
         return null;
     }
 
-    public static void AddInputs(LambdaEvent lambdaEvent, ShieldContext context, HttpRequestParts http, string bodyName, string base64Name)
+    // pathParameters: one string per route parameter; null when the route has none.
+    public static List<KeyValuePair<string, string>> ReadPathParameters(JsonElement root)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        if (root.TryGet("pathParameters", JsonValueKind.Object, out var map))
+        {
+            foreach (var property in map.EnumerateObject())
+            {
+                if (property.Value.ValueKind == JsonValueKind.String)
+                {
+                    pairs.Add(new(property.Name, property.Value.GetString()!));
+                }
+            }
+        }
+
+        return pairs;
+    }
+
+    public static void AddInputs(LambdaEvent lambdaEvent, ShieldContext context, HttpRequestParts http, string bodyName, string base64Name, HttpRequestInputs inputs)
     {
         var root = lambdaEvent.Root;
         if (root.TryGet(bodyName, JsonValueKind.String, out var body))
@@ -85,11 +102,9 @@ internal static class HttpEventReading
                 InputLocation.Of(decodedBody ? InputEncoding.Base64 : InputEncoding.Text, bodyName));
         }
 
-        // Query values sit in several maps and a raw string at once: no single location, so a sanitized one blocks.
-        foreach (var (name, value) in http.Query)
-        {
-            context.Add(lambdaEvent, ShieldInput.FromString(QueryPathPrefix + name, value, InputFormat.Text), null);
-        }
+        // Query values, path parameters, headers and cookies, as on every platform. Each sits in more than one place
+        // (several maps, the raw query string or path, a joined header): no single location, so a sanitized one blocks.
+        inputs.Add(context, http);
     }
 
     private static KeyValuePair<string, string> Pair(string name, string value, bool urlDecode) =>

@@ -1,11 +1,9 @@
 namespace ServerlessShield.AwsLambda;
 
-// One extractor per source family. A source without its own extractor yet is inspected whole, as one JSON input.
-internal static class LambdaInputExtractors
+// One extractor per source family, built once per wrapped handler: the HTTP ones read the handler's header and cookie
+// settings. A source without its own extractor yet is inspected whole, as one JSON input.
+internal sealed class LambdaInputExtractors(HttpRequestInputs httpInputs)
 {
-    private static readonly ILambdaInputExtractor ProxyV1 = new ProxyV1InputExtractor();
-    private static readonly ILambdaInputExtractor ProxyV2 = new ProxyV2InputExtractor();
-    private static readonly ILambdaInputExtractor VpcLattice = new VpcLatticeInputExtractor();
     private static readonly ILambdaInputExtractor Sqs = new SqsInputExtractor();
     private static readonly ILambdaInputExtractor StreamRecords = new StreamRecordInputExtractor();
     private static readonly ILambdaInputExtractor Notifications = new NotificationInputExtractor();
@@ -15,11 +13,15 @@ internal static class LambdaInputExtractors
     private static readonly ILambdaInputExtractor CloudFormation = new CloudFormationInputExtractor();
     private static readonly ILambdaInputExtractor WholeEvent = new WholeEventInputExtractor();
 
-    public static ILambdaInputExtractor For(LambdaEventSource source, bool parsed) => !parsed ? WholeEvent : source switch
+    private readonly ILambdaInputExtractor _proxyV1 = new ProxyV1InputExtractor(httpInputs);
+    private readonly ILambdaInputExtractor _proxyV2 = new ProxyV2InputExtractor(httpInputs);
+    private readonly ILambdaInputExtractor _vpcLattice = new VpcLatticeInputExtractor(httpInputs);
+
+    public ILambdaInputExtractor For(LambdaEventSource source, bool parsed) => !parsed ? WholeEvent : source switch
     {
-        LambdaEventSource.ApiGatewayRest or LambdaEventSource.Alb or LambdaEventSource.ApiGatewayWebSocket => ProxyV1,
-        LambdaEventSource.ApiGatewayHttp or LambdaEventSource.FunctionUrl => ProxyV2,
-        LambdaEventSource.VpcLattice => VpcLattice,
+        LambdaEventSource.ApiGatewayRest or LambdaEventSource.Alb or LambdaEventSource.ApiGatewayWebSocket => _proxyV1,
+        LambdaEventSource.ApiGatewayHttp or LambdaEventSource.FunctionUrl => _proxyV2,
+        LambdaEventSource.VpcLattice => _vpcLattice,
         LambdaEventSource.Sqs => Sqs,
         LambdaEventSource.Kinesis or LambdaEventSource.DynamoDbStreams => StreamRecords,
         LambdaEventSource.Sns or LambdaEventSource.S3 or LambdaEventSource.EventBridge or LambdaEventSource.ScheduledEvent => Notifications,

@@ -4,7 +4,7 @@ namespace ServerlessShield.AwsLambda;
 
 // API Gateway REST proxy (and HTTP API payload 1.0), ALB and WebSocket events share one shape: httpMethod, path,
 // headers / multiValueHeaders, queryStringParameters / multiValueQueryStringParameters, body, isBase64Encoded.
-internal sealed class ProxyV1InputExtractor : ILambdaInputExtractor
+internal sealed class ProxyV1InputExtractor(HttpRequestInputs inputs) : ILambdaInputExtractor
 {
     public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
     {
@@ -22,9 +22,10 @@ internal sealed class ProxyV1InputExtractor : ILambdaInputExtractor
             ContentType = HttpEventReading.FindHeader(headers, "content-type"),
             Headers = headers,
             Query = query,
+            RouteValues = HttpEventReading.ReadPathParameters(root),
         };
         context.Http = http;
-        HttpEventReading.AddInputs(lambdaEvent, context, http, "body", "isBase64Encoded");
+        HttpEventReading.AddInputs(lambdaEvent, context, http, "body", "isBase64Encoded", inputs);
     }
 
     // A WebSocket event has no HTTP method: the connection is opened with a GET, messages are data sent to the API.

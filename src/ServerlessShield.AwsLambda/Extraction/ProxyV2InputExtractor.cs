@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace ServerlessShield.AwsLambda;
 
 // API Gateway HTTP API payload 2.0 and Function URL events: requestContext.http.method, rawPath, rawQueryString,
-// comma-joined headers, a separate cookies array, body, isBase64Encoded.
-internal sealed class ProxyV2InputExtractor : ILambdaInputExtractor
+// comma-joined headers, a separate cookies array (read as the Cookie header it was), pathParameters, body, isBase64Encoded.
+internal sealed class ProxyV2InputExtractor(HttpRequestInputs inputs) : ILambdaInputExtractor
 {
     public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
     {
@@ -31,8 +31,9 @@ internal sealed class ProxyV2InputExtractor : ILambdaInputExtractor
             ContentType = HttpEventReading.FindHeader(headers, "content-type"),
             Headers = headers,
             Query = query,
+            RouteValues = HttpEventReading.ReadPathParameters(root),
         };
         context.Http = http;
-        HttpEventReading.AddInputs(lambdaEvent, context, http, "body", "isBase64Encoded");
+        HttpEventReading.AddInputs(lambdaEvent, context, http, "body", "isBase64Encoded", inputs);
     }
 }

@@ -4,7 +4,7 @@ namespace ServerlessShield.AwsLambda;
 
 // VPC Lattice requests: event structure v1 (snake_case: raw_path, method, query_string_parameters,
 // is_base64_encoded) and v2 (path, method, queryStringParameters, isBase64Encoded; header values are arrays).
-internal sealed class VpcLatticeInputExtractor : ILambdaInputExtractor
+internal sealed class VpcLatticeInputExtractor(HttpRequestInputs inputs) : ILambdaInputExtractor
 {
     public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
     {
@@ -21,7 +21,7 @@ internal sealed class VpcLatticeInputExtractor : ILambdaInputExtractor
             Query = query,
         };
         context.Http = http;
-        HttpEventReading.AddInputs(lambdaEvent, context, http, "body", v1 ? "is_base64_encoded" : "isBase64Encoded");
+        HttpEventReading.AddInputs(lambdaEvent, context, http, "body", v1 ? "is_base64_encoded" : "isBase64Encoded", inputs);
     }
 
     // v1 sends one string per header, v2 an array of strings.

@@ -20,7 +20,7 @@ internal static class EventGridWebhookHandshake
         {
             if (!plan.AnswersEventGridValidation)
             {
-                context.Report(AzureFunctionsRules.EventGridValidationNotEnabled, HttpHeaderInputs.HeaderPathPrefix + RequestOriginHeader);
+                context.Report(AzureFunctionsRules.EventGridValidationNotEnabled, HttpRequestInputs.HeaderPathPrefix + RequestOriginHeader);
                 return;
             }
 

@@ -3,16 +3,15 @@ using Microsoft.Azure.Functions.Worker.Http;
 
 namespace ServerlessShield.AzureFunctions;
 
-// Copies an HTTP trigger's request into the shield context: method, path, content type, query and headers; the body as
-// the "body" input, each query value, route value, selected header and cookie as a text input. The body stays readable
-// for the function. Event Grid webhook handshakes are recognised here, once the body is in memory.
+// Copies an HTTP trigger's request into the shield context: method, path, content type, query, route values and
+// headers; the body as the "body" input, each query value, route value, selected header and cookie as a text input (the
+// core's HttpRequestInputs, shared with the Lambda adapter). The body stays readable for the function. Event Grid
+// webhook handshakes are recognised here, once the body is in memory.
 internal static class HttpInvocationReader
 {
     public const string BodyPath = "body";
-    public const string QueryPathPrefix = "query.";
-    public const string RoutePathPrefix = "route.";
 
-    public static async ValueTask ReadAsync(FunctionContext functionContext, HttpRequestData request, FunctionShieldPlan plan, ShieldContext context, ShieldedInvocation invocation, AzureFunctionsShieldOptions options)
+    public static async ValueTask ReadAsync(FunctionContext functionContext, HttpRequestData request, FunctionShieldPlan plan, ShieldContext context, ShieldedInvocation invocation, HttpRequestInputs inputs)
     {
         var headers = new List<KeyValuePair<string, string>>();
         foreach (var (name, values) in request.Headers)
@@ -35,28 +34,29 @@ internal static class HttpInvocationReader
             foreach (var value in values)
             {
                 query.Add(new(name, value));
-                context.Inputs.Add(ShieldInput.FromString(FieldPathSegment.Of(QueryPathPrefix, name), value, InputFormat.Text));
             }
         }
 
+        var route = new List<KeyValuePair<string, string>>();
         foreach (var name in plan.RouteParameters)
         {
             if (BindingDataValues.GetString(functionContext, name) is { Length: > 0 } value)
             {
-                context.Inputs.Add(ShieldInput.FromString(RoutePathPrefix + name, value, InputFormat.Text));
+                route.Add(new(name, value));
             }
         }
 
-        HttpHeaderInputs.Add(context, headers, options);
         var http = new HttpRequestParts
         {
             Method = request.Method.ToUpperInvariant(),
             Path = request.Url.AbsolutePath,
             ContentType = FirstHeader(headers, "Content-Type"),
             Query = query,
+            RouteValues = route,
             Headers = headers,
         };
         context.Http = http;
+        inputs.Add(context, http);
 
         var body = await HttpBodyBuffer.ReadAsync(functionContext, request, context.Policy.MaxPayloadBytes, context.CancellationToken).ConfigureAwait(false);
         if (!body.IsEmpty)

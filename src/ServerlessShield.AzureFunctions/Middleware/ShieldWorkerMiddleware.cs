@@ -20,6 +20,7 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, IOptions<Azure
 {
     private readonly ConcurrentDictionary<string, FunctionShieldPlan> _plans = new(StringComparer.Ordinal);
     private readonly AzureFunctionsShieldOptions _options = azureOptions?.Value ?? new AzureFunctionsShieldOptions();
+    private readonly HttpRequestInputs _httpInputs = new(azureOptions?.Value.Http ?? new HttpInputOptions());
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ServerlessShield.AzureFunctions");
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
@@ -114,7 +115,7 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, IOptions<Azure
                 invocation.Request = await context.GetHttpRequestDataAsync().ConfigureAwait(false);
                 if (invocation.Request is { } request)
                 {
-                    await HttpInvocationReader.ReadAsync(context, request, plan, shield, invocation, _options).ConfigureAwait(false);
+                    await HttpInvocationReader.ReadAsync(context, request, plan, shield, invocation, _httpInputs).ConfigureAwait(false);
                 }
             }
             else if (plan.Trigger is not null)

@@ -15,6 +15,12 @@ public sealed class HttpRequestParts
     /// <summary>The query string values, in order; a repeated name appears more than once.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = [];
 
+    /// <summary>
+    /// The route values (path parameters) the platform matched: Azure Functions route parameters, API Gateway
+    /// <c>pathParameters</c>.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> RouteValues { get; init; } = [];
+
     /// <summary>The request headers, in order; header names compare case-insensitively.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 

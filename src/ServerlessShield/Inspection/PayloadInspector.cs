@@ -12,7 +12,7 @@ namespace ServerlessShield;
 internal sealed class PayloadInspector
 {
     private const int MaxFindingsPerInput = 64;
-    private const int MaxPathSegment = 64;
+    private const int MaxPathSegment = FieldPathSegment.MaxLength;
 
     // One inspector per thread: an input is inspected synchronously, so rent and return happen on the same thread,
     // and a thread-static slot costs nothing where a shared bag contends between invocations.

@@ -13,7 +13,7 @@ public sealed class LambdaInputExtractionTests
     }
 
     [Fact]
-    public async Task Extract_RestProxy_ReadsRequestPartsBodyAndQueryValues()
+    public async Task Extract_RestProxy_ReadsRequestPartsBodyQueryPathParametersAndSelectedHeaders()
     {
         var seen = await RunAsync(Fixtures.Bytes("apigw-rest"));
 
@@ -24,7 +24,8 @@ public sealed class LambdaInputExtractionTests
         Assert.Equal("application/json", http.ContentType);
         Assert.Equal("203.0.113.10", http.GetHeader("x-forwarded-for"));
         Assert.Equal([new("expand", "items"), new("tag", "a"), new("tag", "b")], http.Query);
-        Assert.Equal(["body", "query.expand", "query.tag", "query.tag"], seen.Inputs.Select(i => i.Path));
+        Assert.Equal([new("id", "42")], http.RouteValues);
+        Assert.Equal(["body", "query.expand", "query.tag", "query.tag", "route.id", "headers.X-Forwarded-For"], seen.Inputs.Select(i => i.Path));
         Assert.Equal(InputFormat.Json, seen.Inputs[0].Format);
         Assert.All(seen.Inputs.Skip(1), i => Assert.Equal(InputFormat.Text, i.Format));
         Assert.Equal("{\"item\":\"book\",\"quantity\":2}", seen.Text("body"));

@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace ServerlessShield;
+
+// A client-chosen name (query parameter, cookie, header) as it appears in a field path, the way JSON keys are rendered:
+// printable ASCII only (anything else becomes '?') and at most 64 characters, then '…', so a name cannot smuggle a
+// payload, a line break or a forged log line into the logs and security events that carry the path.
+internal static class FieldPathSegment
+{
+    public const int MaxLength = 64;
+
+    public static string Of(string prefix, string name)
+    {
+        if (name.Length <= MaxLength && IsPrintableAscii(name))
+        {
+            return prefix + name;
+        }
+
+        var builder = new StringBuilder(prefix.Length + MaxLength + 1).Append(prefix);
+        foreach (var c in name.AsSpan(0, Math.Min(name.Length, MaxLength)))
+        {
+            builder.Append(c is >= ' ' and <= '~' ? c : '?');
+        }
+
+        return name.Length > MaxLength ? builder.Append('…').ToString() : builder.ToString();
+    }
+
+    private static bool IsPrintableAscii(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c is < ' ' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
