@@ -24,13 +24,9 @@ public sealed class SecretScrubber
         "secret", "sig", "token", "private_key", "privatekey", "connectionstring", "authorization",
     ];
 
-    private static readonly Regex AwsAccessKeyId = new(@"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{16}\b", Options);
-    private static readonly Regex SchemeCredential = new(@"\b(?:[Bb]earer|[Bb]asic)\s+[A-Za-z0-9\-._~+/]{8,}=*", Options);
-    private static readonly Regex Jwt = new(@"\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*", Options);
-    private static readonly Regex CardNumber = new(@"\b\d(?:[ -]?\d){12,18}\b", Options);
-
-    private readonly Regex _keyValue;
+    private readonly string _keyValuePattern;
     private readonly string[] _literals;
+    private Regex? _keyValue;
 
     /// <summary>Creates a scrubber with the default patterns plus the given extras.</summary>
     /// <param name="extraKeyNames">More key names whose values are secret (<c>X-Tenant-Key</c>).</param>
@@ -39,9 +35,7 @@ public sealed class SecretScrubber
     {
         var names = DefaultKeyNames.Concat(extraKeyNames ?? []).Select(n => Regex.Escape(n.Trim().ToLowerInvariant())).Where(n => n.Length > 0).Distinct();
         // key, optional quote, = or :, optional quote and space, then the value up to a delimiter.
-        _keyValue = new Regex(
-            @"(?<key>(?:" + string.Join('|', names) + @")[""']?\s*[=:]\s*[""']?)(?<value>[^;&\s""',}<>]+)",
-            Options | RegexOptions.IgnoreCase);
+        _keyValuePattern = @"(?<key>(?:" + string.Join('|', names) + @")[""']?\s*[=:]\s*[""']?)(?<value>[^;&\s""',}<>]+)";
         _literals = [.. (literalSecrets ?? []).Where(s => s.Length >= 6).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
     }
 
@@ -65,12 +59,25 @@ public sealed class SecretScrubber
         }
 
         // Scheme credentials first: "Authorization: Bearer x" must lose x, not just the word Bearer.
-        result = SchemeCredential.Replace(result, m => m.Value[..m.Value.IndexOfAny([' ', '\t'])] + " " + Marker);
-        result = Jwt.Replace(result, Marker);
-        result = _keyValue.Replace(result, m => m.Groups["key"].Value + Marker);
-        result = AwsAccessKeyId.Replace(result, Marker);
-        result = CardNumber.Replace(result, m => IsLuhnValid(m.ValueSpan) ? Marker : m.Value);
+        result = Patterns.SchemeCredential.Replace(result, m => m.Value[..m.Value.IndexOfAny([' ', '\t'])] + " " + Marker);
+        result = Patterns.Jwt.Replace(result, Marker);
+        result = KeyValue.Replace(result, m => m.Groups["key"].Value + Marker);
+        result = Patterns.AwsAccessKeyId.Replace(result, Marker);
+        result = Patterns.CardNumber.Replace(result, m => IsLuhnValid(m.ValueSpan) ? Marker : m.Value);
         return result;
+    }
+
+    // Built on the first scrub, not at startup: scrubbing runs on failures, and building these engines is most of the
+    // shield's cold-start cost under Native AOT.
+    private Regex KeyValue => LazyInitializer.EnsureInitialized(ref _keyValue, () => new Regex(_keyValuePattern, Options | RegexOptions.IgnoreCase));
+
+    // The fixed patterns, initialised when a scrub first needs them.
+    private static class Patterns
+    {
+        public static readonly Regex AwsAccessKeyId = new(@"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{16}\b", Options);
+        public static readonly Regex SchemeCredential = new(@"\b(?:[Bb]earer|[Bb]asic)\s+[A-Za-z0-9\-._~+/]{8,}=*", Options);
+        public static readonly Regex Jwt = new(@"\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*", Options);
+        public static readonly Regex CardNumber = new(@"\b\d(?:[ -]?\d){12,18}\b", Options);
     }
 
     // PEM blocks span lines; a plain scan for the armour lines is simpler and safer than a pattern.
