@@ -57,6 +57,11 @@ public sealed class SampleNativeAotTests(ITestOutputHelper output)
         var blocked = api.Enqueue(Invocation("req-blocked", events, "apigw-rest-invalid-json.json"));
         var failed = api.Enqueue(Invocation("req-failed", events, "direct-invoke-order.json"));
 
+        // The sample runs with invariant globalization, where string.Normalize does nothing: full-width markup must
+        // still be folded to ASCII before detection.
+        var fullWidth = File.ReadAllText(Path.Combine(events, "apigw-rest.json")).Replace("Ada", "\uFF1Cｓｃｒｉｐｔ\uFF1Eａｌｅｒｔ(１)\uFF1C/ｓｃｒｉｐｔ\uFF1E", StringComparison.Ordinal);
+        var folded = api.Enqueue(FakeInvocation.WithDeadlineIn("req-full-width", fullWidth, TimeSpan.FromSeconds(30), "Root=1-5759e988-bd862e3fe1be46a994272793"));
+
         try
         {
             var ok = Parse(await allowed.WaitAsync(Patience), "response");
@@ -69,6 +74,10 @@ public sealed class SampleNativeAotTests(ITestOutputHelper output)
             var problem = Parse(rejected.GetProperty("body").GetString()!);
             Assert.Equal(400, problem.GetProperty("status").GetInt32());
             Assert.Equal("req-blocked", problem.GetProperty("correlationId").GetString());
+
+            var fullWidthAnswer = Parse(await folded.WaitAsync(Patience), "response");
+            Assert.Equal(400, fullWidthAnswer.GetProperty("statusCode").GetInt32());
+            Assert.Equal("req-full-width", Parse(fullWidthAnswer.GetProperty("body").GetString()!).GetProperty("correlationId").GetString());
 
             var failure = await failed.WaitAsync(Patience);
             Assert.Equal("error", failure.Kind);

@@ -217,6 +217,12 @@ public static class ValueCanonicalizer
         {
             if (!NfkcStable.Contains(c))
             {
+                // Without ICU (invariant globalization) Normalize is a no-op: fold what NFKC would turn into ASCII.
+                if (!CompatibilityToAscii.IcuNormalizes)
+                {
+                    return CompatibilityToAscii.Fold(value);
+                }
+
                 try
                 {
                     return value.IsNormalized(NormalizationForm.FormKC) ? value : value.Normalize(NormalizationForm.FormKC);
