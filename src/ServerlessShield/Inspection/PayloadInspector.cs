@@ -380,8 +380,7 @@ internal sealed class PayloadInspector
             return;
         }
 
-        var trimmed = text.TrimStart();
-        if (envelopeDepth < context.Policy.Limits.MaxEnvelopeDepth && trimmed.Length > 1 && trimmed[0] is '{' or '[')
+        if (envelopeDepth < context.Policy.Limits.MaxEnvelopeDepth && OpensJson(text))
         {
             InspectEnvelope(context, text, rootPath, frameBase, json, envelopeDepth, scanner);
             return;
@@ -634,6 +633,27 @@ internal sealed class PayloadInspector
         {
             builder.Append('…');
         }
+    }
+
+    // Whether text can start a JSON object or array: '{' then a key or '}', '[' then a value or ']'. Bracketed prose
+    // ("[draft]", "{{ name }}") fails here instead of in the reader, whose failure costs an exception.
+    private static bool OpensJson(ReadOnlySpan<char> text)
+    {
+        var trimmed = text.Trim(" \t\r\n");
+        if (trimmed.Length < 2 || trimmed[0] is not ('{' or '['))
+        {
+            return false;
+        }
+
+        var next = trimmed[1..].TrimStart(" \t\r\n");
+        if (next.IsEmpty)
+        {
+            return false;
+        }
+
+        return trimmed[0] == '{'
+            ? next[0] is '"' or '}'
+            : next[0] is '{' or '[' or '"' or ']' or '-' or (>= '0' and <= '9') or 't' or 'f' or 'n';
     }
 
     private static bool LooksLikeJson(ReadOnlySpan<byte> data)

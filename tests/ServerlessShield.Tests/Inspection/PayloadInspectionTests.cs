@@ -76,6 +76,20 @@ public class PayloadInspectionTests
         Assert.Contains(operatorKey.Findings, f => f.Rule == ShieldRules.NoSqlInjection);
     }
 
+    [Theory]
+    [InlineData("{\"note\":\"[draft] <evil>\"}", "body.note")]
+    [InlineData("{\"note\":\"{{ <evil> }}\"}", "body.note")]
+    [InlineData("{\"note\":\" [ {\\\"a\\\": \\\"<evil>\\\"} ]\"}", "body.note[0].a")]
+    [InlineData("{\"note\":\"{ \\\"a\\\": 1, \\\"b\\\": \\\"<evil>\\\"}\"}", "body.note.b")]
+    public async Task BracketedProse_IsText_WhileJsonInAString_IsWalked(string json, string path)
+    {
+        var engine = Engine();
+
+        var result = await engine.RunAsync("f", [TestEngine.Json(json)]);
+
+        Assert.Equal(path, Assert.Single(result.Findings).FieldPath);
+    }
+
     [Fact]
     public async Task TextInput_IsInspectedAsOneValue()
     {
