@@ -110,6 +110,25 @@ public sealed class FaultTests
     }
 
     [Fact(Timeout = HangGuardMs)]
+    public async Task Lambda_FunctionThatFailsOpen_RunsItsHandler_WhenTheShieldFails()
+    {
+        var ran = 0;
+        var shield = Harness.StandardOptions(raisePayloadLimit: false);
+        shield.Functions["fn"] = new FunctionShieldOptions { OnShieldFailure = ShieldFailureMode.FailOpen };
+        var wrapped = LambdaShield.Wrap<FakeLambdaContext>(
+            (s, c) => { Interlocked.Increment(ref ran); return Harness.Ok(s, c); },
+            FakeLambdaContext.Describe,
+            new LambdaShieldOptions { Shield = shield, ConfigurePipeline = b => b.Use((_, _) => throw new InvalidOperationException("middleware failed")) });
+
+        var http = await Harness.InvokeAsync(wrapped, Harness.ApiGatewayEvent(Encoding.UTF8.GetString(Clean)), "req-open-1");
+        var sqs = await Harness.InvokeAsync(wrapped, Harness.SqsEvent(Encoding.UTF8.GetString(Clean)), "req-open-2");
+
+        Assert.Equal(2, ran);
+        Assert.Equal(Encoding.UTF8.GetString(Harness.OkResponse), http.Response);
+        Assert.Null(sqs.Rejected);
+    }
+
+    [Fact(Timeout = HangGuardMs)]
     public async Task Engine_CancelledInvocation_OperationCanceledExceptionPassesThrough()
     {
         using var engine = Harness.Engine();

@@ -127,11 +127,11 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, IOptions<Azure
         {
             throw;
         }
-#pragma warning disable CA1031 // An input the shield cannot read fails closed, as a redacted failure.
+#pragma warning disable CA1031 // An input the shield cannot read is the shield's failure: closed (redacted) or open, per function.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            shield.Fail(ex, ShieldRules.ShieldFailure);
+            shield.FailShield(ex);
         }
     }
 

@@ -151,6 +151,30 @@ public sealed class ShieldContext
         return action;
     }
 
+    /// <summary>
+    /// Records a failure of the shield itself (SHIELD3002) according to the function's <see cref="ShieldPolicy.OnShieldFailure"/>:
+    /// failing closed, a failed outcome; failing open, a monitored finding whose exception is still logged. Returns
+    /// whether the handler may run: failing open, unless an earlier finding already rejected the invocation.
+    /// </summary>
+    /// <param name="error">The shield's exception.</param>
+    /// <returns>True when the invocation goes on to the handler.</returns>
+    public bool FailShield(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (Policy?.OnShieldFailure != ShieldFailureMode.FailOpen)
+        {
+            Fail(error, ShieldRules.ShieldFailure);
+            return false;
+        }
+
+        FailedOpenError ??= error;
+        Record(ShieldRules.ShieldFailure, string.Empty, FindingAction.Monitored, itemId: null, valueHash: null, code: "fail-open");
+        return !Outcome.IsRejected;
+    }
+
+    // The shield's own failure when the function fails open: logged by telemetry, never shown to a caller.
+    internal Exception? FailedOpenError { get; private set; }
+
     /// <summary>Records a failure finding and outcome (used by error handling).</summary>
     /// <param name="error">The exception.</param>
     /// <param name="rule">The rule that classifies it.</param>
@@ -210,6 +234,7 @@ public sealed class ShieldContext
         _rejectedItems.Clear();
         HandlerInvoked = false;
         HandlerStartTimestamp = 0;
+        FailedOpenError = null;
         Hasher = null;
         Outcome = ShieldOutcome.Allowed;
         StartTimestamp = 0;

@@ -42,15 +42,34 @@ public sealed class ExceptionRedactionMiddleware : IShieldMiddleware
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            // An exception before the handler ran is the shield's own failure: fail closed.
+            // An exception before the handler ran is the shield's own failure: fail closed, unless the function fails open.
             if (context.HandlerInvoked)
             {
                 context.Fail(ex, ShieldRules.UnhandledException, _statuses.StatusFor(ex));
             }
-            else
+            else if (context.FailShield(ex))
             {
-                context.Fail(ex, ShieldRules.ShieldFailure);
+                await InvokeHandlerAsync(context).ConfigureAwait(false);
             }
+        }
+    }
+
+    // Failing open: the handler runs without the rest of the pipeline; its own exceptions are redacted as usual.
+    private async ValueTask InvokeHandlerAsync(ShieldContext context)
+    {
+        try
+        {
+            await ShieldPipeline.InvokeHandler(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // As above: the handler's failure is kept as an outcome.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            context.Fail(ex, ShieldRules.UnhandledException, _statuses.StatusFor(ex));
         }
     }
 }

@@ -6,12 +6,7 @@ namespace ServerlessShield;
 /// </summary>
 public sealed class ShieldPipeline
 {
-    private static readonly ShieldDelegate Terminal = static context =>
-    {
-        context.HandlerInvoked = true;
-        context.HandlerStartTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
-        return context.Handler is { } handler ? handler(context) : ValueTask.CompletedTask;
-    };
+    private static readonly ShieldDelegate Terminal = InvokeHandler;
 
     private readonly ShieldDelegate _entry;
 
@@ -27,6 +22,14 @@ public sealed class ShieldPipeline
         }
 
         _entry = next;
+    }
+
+    // Runs the invocation's handler: at the end of the chain, or directly when a function fails open.
+    internal static ValueTask InvokeHandler(ShieldContext context)
+    {
+        context.HandlerInvoked = true;
+        context.HandlerStartTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+        return context.Handler is { } handler ? handler(context) : ValueTask.CompletedTask;
     }
 
     /// <summary>The middlewares in the order they run, outermost first.</summary>

@@ -14,6 +14,9 @@ public sealed class FunctionShieldOptions
     /// <summary>The profile. Null: inherited.</summary>
     public ShieldProfile? Profile { get; set; }
 
+    /// <summary>What happens when the shield itself fails for this function. Null: <see cref="ShieldOptions.OnShieldFailure"/>.</summary>
+    public ShieldFailureMode? OnShieldFailure { get; set; }
+
     /// <summary>Payload limits for this function.</summary>
     public PayloadLimitsOptions Limits { get; set; } = new();
 

@@ -24,6 +24,13 @@ public sealed class ShieldOptions
     /// <summary>Payload limits; null values take the profile's defaults.</summary>
     public PayloadLimitsOptions Limits { get; set; } = new();
 
+    /// <summary>
+    /// What happens when the shield itself fails (SHIELD3002) for a function that does not say otherwise. Default:
+    /// <see cref="ShieldFailureMode.FailClosed"/>; set <see cref="ShieldFailureMode.FailOpen"/> per function under
+    /// <see cref="Functions"/>.
+    /// </summary>
+    public ShieldFailureMode OnShieldFailure { get; set; } = ShieldFailureMode.FailClosed;
+
     /// <summary>Per-rule modes, keyed by rule id (<c>SHIELD2001</c>) or name (<c>payload-too-large</c>).</summary>
     public Dictionary<string, RuleMode> Rules { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

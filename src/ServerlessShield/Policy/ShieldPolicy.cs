@@ -15,6 +15,7 @@ public sealed class ShieldPolicy
         string functionName,
         bool enabled,
         ShieldProfile profile,
+        ShieldFailureMode onShieldFailure,
         PayloadLimits limits,
         FrozenDictionary<string, RuleMode> ruleModes,
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)] Type? validator,
@@ -27,6 +28,7 @@ public sealed class ShieldPolicy
         FunctionName = functionName;
         Enabled = enabled;
         Profile = profile;
+        OnShieldFailure = onShieldFailure;
         Limits = limits;
         _ruleModes = ruleModes;
     }
@@ -39,6 +41,9 @@ public sealed class ShieldPolicy
 
     /// <summary>The profile the defaults came from.</summary>
     public ShieldProfile Profile { get; }
+
+    /// <summary>What happens when the shield itself fails for this function.</summary>
+    public ShieldFailureMode OnShieldFailure { get; }
 
     /// <summary>The validator type for the function's payload, if any.</summary>
     [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)]

@@ -84,7 +84,7 @@ public sealed class ShieldPolicyResolver
             }
         }
 
-        return new ShieldPolicy(functionName, enabled, profile, limits, modes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), function?.Validator ?? attribute?.Validator,
+        return new ShieldPolicy(functionName, enabled, profile, function?.OnShieldFailure ?? options.OnShieldFailure, limits, modes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), function?.Validator ?? attribute?.Validator,
             [.. (function?.Fields ?? []).Concat(options.Fields).Select(kv => (new FieldPattern(kv.Key), new FieldRules(kv.Value, profile)))], function?.Authenticity);
     }
 

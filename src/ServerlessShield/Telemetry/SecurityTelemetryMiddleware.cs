@@ -90,6 +90,12 @@ public sealed class SecurityTelemetryMiddleware : IShieldMiddleware
                 ShieldLog.Failed(_logger, scrubbed, function, original.GetType().FullName ?? "Exception", failure.Id, context.CorrelationId);
             }
 
+            if (context.FailedOpenError is { } failedOpen)
+            {
+                ShieldLog.FailedOpen(_logger, new ScrubbedException(failedOpen, _scrubber), function, failedOpen.GetType().FullName ?? "Exception",
+                    ShieldRules.ShieldFailure.Id, context.CorrelationId);
+            }
+
             if (context.RejectedItemIds.Count > 0)
             {
                 ShieldLog.ItemsRejected(_logger, context.RejectedItemIds.Count, source, function, context.CorrelationId);

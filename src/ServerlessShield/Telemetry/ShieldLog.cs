@@ -52,6 +52,10 @@ internal static partial class ShieldLog
         Message = "Vulnerable dependency {RuleId}: {Package} {Version} is affected by {AdvisoryId}")]
     public static partial void VulnerableDependency(ILogger logger, string ruleId, string package, string version, string advisoryId);
 
+    [LoggerMessage(EventId = 112, EventName = "ShieldFailedOpen", Level = LogLevel.Error,
+        Message = "The shield failed with {ExceptionType} ({RuleId}) before {FunctionName} ran; the function fails open, so its handler ran uninspected; correlation id {CorrelationId}")]
+    public static partial void FailedOpen(ILogger logger, Exception exception, string functionName, string exceptionType, string ruleId, string correlationId);
+
     [LoggerMessage(EventId = 111, EventName = "InventoryFailed", Level = LogLevel.Warning,
         Message = "The dependency inventory could not be read ({ErrorType}); the function is not affected")]
     public static partial void InventoryFailed(ILogger logger, string errorType);
