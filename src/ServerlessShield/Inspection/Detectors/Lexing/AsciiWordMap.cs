@@ -1,19 +1,24 @@
+using System.Numerics;
+
 namespace ServerlessShield;
 
 // A small immutable map from ASCII words to values, looked up by span without allocating (FrozenDictionary's span
-// lookup needs .NET 9, the library also targets .NET 8). Entries are bucketed by length and first letter.
+// lookup needs .NET 9, the library also targets .NET 8). Entries are hashed by length and first letter into twice as
+// many buckets as entries.
 internal sealed class AsciiWordMap<TValue>
 {
     private const int MaxLength = 40;
 
-    private readonly (string Word, TValue Value)[]?[] _buckets = new (string, TValue)[]?[(MaxLength + 1) * 128];
+    private readonly (string Word, TValue Value)[]?[] _buckets;
     private readonly bool _ignoreCase;
 
     public AsciiWordMap(bool ignoreCase, IEnumerable<(string Word, TValue Value)> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         _ignoreCase = ignoreCase;
-        foreach (var (word, value) in entries)
+        var list = entries.ToList();
+        _buckets = new (string, TValue)[]?[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, list.Count * 2))];
+        foreach (var (word, value) in list)
         {
             if (word.Length is 0 or > MaxLength || word[0] > 0x7F)
             {
@@ -45,7 +50,7 @@ internal sealed class AsciiWordMap<TValue>
 
         foreach (var (candidate, candidateValue) in bucket)
         {
-            if (_ignoreCase ? word.Equals(candidate, StringComparison.OrdinalIgnoreCase) : word.SequenceEqual(candidate))
+            if (candidate.Length == word.Length && (_ignoreCase ? word.Equals(candidate, StringComparison.OrdinalIgnoreCase) : word.SequenceEqual(candidate)))
             {
                 value = candidateValue;
                 return true;
@@ -55,5 +60,5 @@ internal sealed class AsciiWordMap<TValue>
         return false;
     }
 
-    private static int Key(int length, char first) => (length * 128) + (first & 0x7F);
+    private int Key(int length, char first) => ((length * 131) ^ (first & 0x7F)) & (_buckets.Length - 1);
 }

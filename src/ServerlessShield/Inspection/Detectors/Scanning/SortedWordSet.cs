@@ -1,17 +1,18 @@
+using System.Numerics;
+
 namespace ServerlessShield;
 
 /// <summary>
 /// A fixed set of ASCII words looked up case-insensitively from a span without allocating: the words are kept
-/// lower-cased and sorted, and a lookup is a binary search.
+/// lower-cased and sorted (for suffix checks), and hashed by length and first letter for lookups.
 /// </summary>
 internal sealed class SortedWordSet
 {
-    private const int MaxBucketedLength = 48;
-
     private readonly string[] _words;
 
-    // Words by (length, first letter): a lookup compares against the one or two candidates that can match.
-    private readonly string[]?[] _buckets = new string[]?[(MaxBucketedLength + 1) * 128];
+    // Words hashed by length and first letter into twice as many buckets as words: a lookup compares against the one
+    // or two candidates that can match, and the table costs a few references per word.
+    private readonly string[]?[] _buckets;
 
     public SortedWordSet(params string[] words)
     {
@@ -22,7 +23,8 @@ internal sealed class SortedWordSet
         }
 
         MaxLength = _words.Length == 0 ? 0 : _words.Max(w => w.Length);
-        foreach (var word in _words.Where(w => w.Length is > 0 and <= MaxBucketedLength))
+        _buckets = new string[]?[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, _words.Length * 2))];
+        foreach (var word in _words.Where(w => w.Length > 0))
         {
             var key = Key(word.Length, word[0]);
             _buckets[key] = [.. _buckets[key] ?? [], word];
@@ -52,43 +54,18 @@ internal sealed class SortedWordSet
             lower[i] = LexChars.FoldForAscii(c);
         }
 
-        if (word.Length <= MaxBucketedLength)
+        foreach (var candidate in _buckets[Key(lower.Length, lower[0])] ?? [])
         {
-            foreach (var candidate in _buckets[Key(lower.Length, lower[0])] ?? [])
-            {
-                if (lower.SequenceEqual(candidate))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        int lo = 0, hi = _words.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var cmp = MemoryExtensions.SequenceCompareTo(_words[mid].AsSpan(), lower);
-            if (cmp == 0)
+            if (candidate.Length == lower.Length && lower.SequenceEqual(candidate))
             {
                 return true;
-            }
-
-            if (cmp < 0)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
             }
         }
 
         return false;
     }
 
-    private static int Key(int length, char first) => (length * 128) + (first & 0x7F);
+    private int Key(int length, char first) => ((length * 131) ^ first) & (_buckets.Length - 1);
 
     /// <summary>Whether some word of the set ends <paramref name="text"/> (the text is a dotted or dashed name).</summary>
     public bool ContainsSuffixOf(ReadOnlySpan<char> text)
