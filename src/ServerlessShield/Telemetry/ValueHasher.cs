@@ -7,12 +7,17 @@ namespace ServerlessShield;
 // while the value itself never leaves the function.
 internal sealed class ValueHasher
 {
-    private readonly byte[] _key;
+    private readonly byte[]? _configuredKey;
+    private byte[]? _randomKey;
 
     public ValueHasher(string? key)
     {
-        _key = string.IsNullOrEmpty(key) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(key);
+        _configuredKey = string.IsNullOrEmpty(key) ? null : Encoding.UTF8.GetBytes(key);
     }
+
+    // The random key is drawn on the first hash: the first call into the platform's crypto library loads it, which
+    // is most of the engine's start-up time, and a clean invocation never hashes anything.
+    private byte[] Key => _configuredKey ?? LazyInitializer.EnsureInitialized(ref _randomKey, static () => RandomNumberGenerator.GetBytes(32));
 
     public string Hash(ReadOnlySpan<char> value)
     {
@@ -20,7 +25,7 @@ internal sealed class ValueHasher
         var buffer = max <= 1024 ? stackalloc byte[max] : new byte[max];
         var written = Encoding.UTF8.GetBytes(value.Length > 4096 ? value[..4096] : value, buffer);
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_key, buffer[..written], mac);
+        HMACSHA256.HashData(Key, buffer[..written], mac);
         return "hmac-sha256:" + Convert.ToHexString(mac[..12]).ToLowerInvariant();
     }
 }
