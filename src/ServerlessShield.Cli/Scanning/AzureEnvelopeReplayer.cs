@@ -57,6 +57,9 @@ internal sealed class AzureEnvelopeReplayer(ReplayRunner runner) : IEventReplaye
             ContentType = contentType,
             Headers = headers,
             Query = query,
+            RouteValues = http.TryGetProperty("route", out var route) && route.ValueKind == JsonValueKind.Object
+                ? [.. route.EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, p.Value.ToString()))]
+                : [],
         };
 
         var inputs = new List<ShieldInput>();
@@ -69,7 +72,7 @@ internal sealed class AzureEnvelopeReplayer(ReplayRunner runner) : IEventReplaye
             }
         }
 
-        inputs.AddRange(query.Select(kv => ShieldInput.FromString("query." + kv.Key, kv.Value, InputFormat.Text)));
+        // Query, route, header and cookie inputs are added by the runner, the way the worker adapter adds them.
         return (parts, inputs);
     }
 }

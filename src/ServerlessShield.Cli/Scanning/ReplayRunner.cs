@@ -8,6 +8,9 @@ internal sealed class ReplayRunner(ShieldProfile profile)
 {
     private readonly ShieldEngine _engine = ShieldEngine.Create(new ShieldOptions { RequireOptIn = false, Profile = profile });
 
+    // Query, route, header and cookie inputs exactly as the adapters add them, with their default selection.
+    private readonly HttpRequestInputs _httpInputs = new(new HttpInputOptions());
+
     public ShieldProfile Profile => profile;
 
     public async Task<ScanResult> RunAsync(string function, ShieldPlatform platform, EventSourceInfo source, HttpRequestParts? http, IEnumerable<ShieldInput> inputs)
@@ -21,6 +24,11 @@ internal sealed class ReplayRunner(ShieldProfile profile)
             foreach (var input in inputs)
             {
                 context.Inputs.Add(input);
+            }
+
+            if (http is not null)
+            {
+                _httpInputs.Add(context, http);
             }
 
             await _engine.RunAsync(context).ConfigureAwait(false);
