@@ -27,6 +27,7 @@ public class DetectorShortcutsTests(ITestOutputHelper output)
         "x.php%00.jpg", "Li4vLi4vZXRjL3Bhc3N3ZA==", "PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+", "${jndi:ldap://x/a}", "{{7*7}}", "*)(uid=*",
         "%0d%0aSet-Cookie:", "http://169.254.169.254/", "{\"$ne\": 1}", "\u212Aill", "\u0130d", "O'Brien", "Dún Laoghaire",
         "Volume 0: The Art", "Please leave it; thanks!", "Mozilla/5.0 (X11; Linux x86_64)", "application/json", "12 Harbour View",
+        "un\u0131on \u017Felect 1", "x\u02BC or \u02BCa\u02BC=\u02BCa", "Zürich order by 2", "São Paulo", "+353 1 555 0142",
     ];
 
     private static readonly string[] Joints = [" ", "", "\t", "\n", ".", ",", ":", "/", "\\", "=", "(", ")", "'", "\"", ";", "|", "&", "+", "%", "_", "-", "0", "1", "é", "\u00A0"];

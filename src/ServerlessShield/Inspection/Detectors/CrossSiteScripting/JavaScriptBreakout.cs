@@ -25,7 +25,8 @@ internal static class JavaScriptBreakout
 
     private static readonly string[] GlobalObjects = ["window", "self", "top", "parent", "this", "globalthis", "frames", "document", "content"];
 
-    private static readonly SearchValues<char> CodeSyntax = SearchValues.Create("(=[{+`");
+    // '+' alone is no syntax here: it only counts in the UTF-7 marker "+adw-" and next to '[' in JSFuck.
+    private static readonly SearchValues<char> CodeSyntax = SearchValues.Create("(=[{`");
 
     private static readonly string[] Markers =
     [
@@ -38,8 +39,8 @@ internal static class JavaScriptBreakout
 
     public static bool Any(ReadOnlySpan<char> text)
     {
-        // Every marker, call, lookup, template and assignment below needs one of these; prose has none of them.
-        if (DetectorShortcuts.Enabled && text.IndexOfAny(CodeSyntax) < 0)
+        // Every marker, call, lookup, template and assignment below needs one of these (or the UTF-7 marker); prose has none.
+        if (DetectorShortcuts.Enabled && text.IndexOfAny(CodeSyntax) < 0 && !text.Contains("+adw-", StringComparison.Ordinal))
         {
             return HasObscuredCookieAccess(text);
         }

@@ -19,7 +19,7 @@ internal ref struct MarkupText
         Span<char> buffer = value.Length <= stackBuffer.Length ? stackBuffer : (_rented = ArrayPool<char>.Shared.Rent(value.Length));
 
         // ASCII with none of the characters rewritten below is only lower-cased, which is vectorized.
-        if (DetectorShortcuts.Enabled && value.IndexOfAny('+', '&', '\\') < 0 && value.IndexOf('\0') < 0
+        if (DetectorShortcuts.Enabled && value.IndexOfAny('&', '\\') < 0 && value.IndexOf('\0') < 0 && !value.Contains("+AD", StringComparison.Ordinal)
             && System.Text.Ascii.ToLower(value, buffer, out var lowered) == OperationStatus.Done)
         {
             Text = buffer[..lowered];

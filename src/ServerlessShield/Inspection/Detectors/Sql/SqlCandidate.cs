@@ -3,7 +3,7 @@ using System.Buffers;
 namespace ServerlessShield;
 
 // A cheap necessary condition for the SQL readings, so that most text never reaches the tokenizer. A value made only
-// of ASCII letters, digits, '_', blanks and the inert punctuation . , : lexes into words, numbers, dots, commas and
+// of letters, digits, '_', blanks and the inert punctuation . , : lexes into words, numbers, dots, commas and
 // "other" tokens; every check of the detector then needs one of its words to be SQL vocabulary: a keyword, a
 // database function, a catalog object (or "mysql" before a dot). Words are read the way the lexer splits them,
 // including the keyword MySQL finds right after a number (1union).
@@ -23,22 +23,25 @@ internal static class SqlCandidate
 
     public static bool MayBeSql(ReadOnlySpan<char> value)
     {
-        if (value.IndexOfAnyExcept(InertChars) >= 0)
+        for (var at = value.IndexOfAnyExcept(InertChars); at >= 0; at = Next(value, at))
         {
-            return true;
+            if (!IsForeignWordPart(value[at]))
+            {
+                return true;
+            }
         }
 
         var i = 0;
         while (i < value.Length)
         {
-            if (!LexChars.IsWordChar(value[i]))
+            if (!IsWordPart(value[i]))
             {
                 i++;
                 continue;
             }
 
             var start = i;
-            while (i < value.Length && LexChars.IsWordChar(value[i]))
+            while (i < value.Length && IsWordPart(value[i]))
             {
                 i++;
             }
@@ -51,6 +54,18 @@ internal static class SqlCandidate
 
         return false;
     }
+
+    private static int Next(ReadOnlySpan<char> value, int at)
+    {
+        var next = value[(at + 1)..].IndexOfAnyExcept(InertChars);
+        return next < 0 ? -1 : at + 1 + next;
+    }
+
+    // Letters and digits outside ASCII are parts of words to the lexer (Dún, Zürich), except the modifier letter
+    // apostrophe, which it reads as a quote.
+    private static bool IsForeignWordPart(char c) => c > 0x7F && c != '\u02BC' && char.IsLetterOrDigit(c);
+
+    private static bool IsWordPart(char c) => LexChars.IsWordChar(c) || IsForeignWordPart(c);
 
     // The whole word, and what follows each digit-to-letter step (1union, 1e5union: the lexer ends the number there).
     private static bool HasVocabulary(ReadOnlySpan<char> word)
