@@ -6,7 +6,7 @@ namespace ServerlessShield.AzureFunctions;
 internal static partial class AzureFunctionsLog
 {
     [LoggerMessage(EventId = 150, EventName = "ShieldAttributeLookupFailed", Level = LogLevel.Warning,
-        Message = "The [Shield] attribute of {FunctionName} could not be read from {EntryPoint}; the function gets the policy of configuration only")]
+        Message = "The [Shield] attribute of {FunctionName} could not be read from {EntryPoint}; the function is shielded with the default settings and its configuration (fail closed)")]
     public static partial void AttributeLookupFailed(ILogger logger, Exception exception, string functionName, string entryPoint);
 
     [LoggerMessage(EventId = 151, EventName = "ShieldBatchRejected", Level = LogLevel.Warning,

@@ -224,16 +224,22 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, IOptions<Azure
 
     [UnconditionalSuppressMessage("Trimming", "IL2026:RequiresUnreferencedCode",
         Justification = "The worker loads the same assembly, type and method by name to invoke the function, so they are present whenever the function can run. Trimmed apps can configure functions with ShieldOptions.ForFunction instead.")]
-    private ShieldAttribute? FindAttribute(FunctionDefinition definition)
+    private ShieldAttribute? FindAttribute(FunctionDefinition definition) =>
+        AttributeOrDefault(() => ShieldAttributeLocator.Find(definition.Name, definition.EntryPoint, definition.PathToAssembly),
+            ex => AzureFunctionsLog.AttributeLookupFailed(_logger, ex, definition.Name, definition.EntryPoint));
+
+    // An attribute that cannot be read fails closed: the function is shielded with the defaults (its configuration,
+    // which wins over any attribute, still applies), never silently left unshielded.
+    internal static ShieldAttribute? AttributeOrDefault(Func<ShieldAttribute?> find, Action<Exception> report)
     {
         try
         {
-            return ShieldAttributeLocator.Find(definition.Name, definition.EntryPoint, definition.PathToAssembly);
+            return find();
         }
         catch (Exception ex) when (ex is IOException or BadImageFormatException or TypeLoadException or AmbiguousMatchException or CustomAttributeFormatException)
         {
-            AzureFunctionsLog.AttributeLookupFailed(_logger, ex, definition.Name, definition.EntryPoint);
-            return null;
+            report(ex);
+            return new ShieldAttribute();
         }
     }
 
