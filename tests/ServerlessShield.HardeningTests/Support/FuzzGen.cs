@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using ServerlessShield.Testing;
 
 namespace ServerlessShield.HardeningTests.Support;
 
@@ -64,8 +64,8 @@ internal static class FuzzGen
         from style in Gen.Choose(0, 2)
         select style switch
         {
-            0 => Escape(raw, unicodeAll: false),
-            1 => Escape(raw, unicodeAll: true),
+            0 => FuzzBytes.Escape(raw, unicodeAll: false),
+            1 => FuzzBytes.Escape(raw, unicodeAll: true),
             _ => "\"" + raw.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
         };
 
@@ -113,37 +113,17 @@ internal static class FuzzGen
             case Mutation.Truncate:
                 return bytes[..at];
             case Mutation.FlipByte when bytes.Length > 0:
-                var flipped = (byte[])bytes.Clone();
-                flipped[at] ^= flip == 0 ? (byte)0x80 : flip;
-                return flipped;
+                return FuzzBytes.FlipByte(bytes, at, flip);
             case Mutation.DuplicateKey:
                 return Encoding.UTF8.GetBytes("{\"id\":1,\"id\":" + Encoding.UTF8.GetString(bytes) + "}");
             case Mutation.DeepNesting:
                 var depth = 1 + (where % 5000);
                 return [.. Enumerable.Repeat((byte)'[', depth), .. bytes, .. Enumerable.Repeat((byte)']', depth)];
             case Mutation.DuplicateSlice:
-                var length = Math.Min(bytes.Length - at, 1 + (flip % 64));
-                return [.. bytes[..(at + length)], .. bytes[at..]];
+                return FuzzBytes.DuplicateSlice(bytes, at, flip);
             default:
                 return bytes;
         }
     }
 
-    private static string Escape(string raw, bool unicodeAll)
-    {
-        var builder = new StringBuilder(raw.Length + 2).Append('"');
-        foreach (var ch in raw)
-        {
-            if (unicodeAll || ch < 0x20 || ch == '"' || ch == '\\' || char.IsSurrogate(ch))
-            {
-                builder.Append("\\u").Append(((int)ch).ToString("x4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                builder.Append(ch);
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using ServerlessShield.AzureFunctions.TestApp;
+using ServerlessShield.Testing;
 
 namespace ServerlessShield.AzureFunctions.Tests.Hardening.Support;
 
@@ -71,12 +71,12 @@ public static class WorkerFuzzGen
         from style in Gen.Choose(0, 2)
         select style switch
         {
-            0 => Escape(raw, unicodeAll: false),
-            1 => Escape(raw, unicodeAll: true),
+            0 => FuzzBytes.Escape(raw, unicodeAll: false),
+            1 => FuzzBytes.Escape(raw, unicodeAll: true),
             _ => "\"" + raw.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
         };
 
-    private static Gen<string> Key => Gen.Elements(Keys).Select(k => Escape(k, unicodeAll: false));
+    private static Gen<string> Key => Gen.Elements(Keys).Select(k => FuzzBytes.Escape(k, unicodeAll: false));
 
     private static Gen<string> Leaf =>
         Gen.Frequency(
@@ -123,9 +123,7 @@ public static class WorkerFuzzGen
             case Mutation.Truncate:
                 return bytes[..at];
             case Mutation.FlipByte when bytes.Length > 0:
-                var flipped = (byte[])bytes.Clone();
-                flipped[at] ^= damage.Flip == 0 ? (byte)0x80 : damage.Flip;
-                return flipped;
+                return FuzzBytes.FlipByte(bytes, at, damage.Flip);
             case Mutation.InvalidUtf8:
                 byte[][] invalid = [[0xC0, 0x80], [0xFF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xFE, 0xFF]];
                 return [.. bytes[..at], .. invalid[damage.Flip % invalid.Length], .. bytes[at..]];
@@ -147,14 +145,13 @@ public static class WorkerFuzzGen
                 return [.. "{\"id\":1,\"id\":"u8.ToArray(), .. bytes, (byte)'}'];
             case Mutation.SpliceInjection:
                 // Into a string value (never a key: field paths name keys, by design), at or else before the position.
-                var splice = Encoding.UTF8.GetBytes(Escape(Injections[damage.Flip % Injections.Length] + Canary, unicodeAll: false)[1..^1]);
+                var splice = Encoding.UTF8.GetBytes(FuzzBytes.Escape(Injections[damage.Flip % Injections.Length] + Canary, unicodeAll: false)[1..^1]);
                 var value = ValueStart(bytes, at) ?? ValueStart(bytes, 0);
                 return value is { } start
                     ? [.. bytes[..start], .. splice, .. bytes[start..]]
                     : [.. Encoding.UTF8.GetBytes("{\"spliced\":\""), .. splice, .. "\",\"rest\":"u8.ToArray(), .. bytes, (byte)'}'];
             case Mutation.DuplicateSlice:
-                var length = Math.Min(bytes.Length - at, 1 + (damage.Flip % 64));
-                return [.. bytes[..(at + length)], .. bytes[at..]];
+                return FuzzBytes.DuplicateSlice(bytes, at, damage.Flip);
             default:
                 return bytes;
         }
@@ -181,21 +178,4 @@ public static class WorkerFuzzGen
         return Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
     }
 
-    private static string Escape(string raw, bool unicodeAll)
-    {
-        var builder = new StringBuilder(raw.Length + 2).Append('"');
-        foreach (var ch in raw)
-        {
-            if (unicodeAll || ch < 0x20 || ch == '"' || ch == '\\' || char.IsSurrogate(ch))
-            {
-                builder.Append("\\u").Append(((int)ch).ToString("x4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                builder.Append(ch);
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
 }
