@@ -25,6 +25,20 @@ internal static class FieldPathSegment
         return name.Length > MaxLength ? builder.Append('…').ToString() : builder.ToString();
     }
 
+    // A JSON key as raw UTF-8 bytes, the same way: each byte outside printable ASCII becomes '?'.
+    public static void AppendUtf8(StringBuilder builder, ReadOnlySpan<byte> name)
+    {
+        foreach (var b in name[..Math.Min(name.Length, MaxLength)])
+        {
+            builder.Append(b is >= 0x20 and < 0x7F ? (char)b : '?');
+        }
+
+        if (name.Length > MaxLength)
+        {
+            builder.Append('…');
+        }
+    }
+
     private static bool IsPrintableAscii(string name)
     {
         foreach (var c in name)

@@ -12,7 +12,7 @@ internal static partial class CompatibilityToAscii
 
     public static bool TryFold(char c, out string ascii)
     {
-        var index = BinarySearch(c);
+        var index = Sources.AsSpan().BinarySearch(c);
         ascii = index >= 0 ? Targets[index] : string.Empty;
         return index >= 0;
     }
@@ -35,29 +35,5 @@ internal static partial class CompatibilityToAscii
         }
 
         return output?.ToString() ?? value;
-    }
-
-    private static int BinarySearch(char c)
-    {
-        int lo = 0, hi = Sources.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (Sources[mid] == c)
-            {
-                return mid;
-            }
-
-            if (Sources[mid] < c)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return -1;
     }
 }

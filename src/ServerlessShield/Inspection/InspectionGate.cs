@@ -20,8 +20,7 @@ internal static class InspectionGate
 
     // True when UTF-8 bytes are one token of safe ASCII, so the string needs no decoding and no detector.
     public static bool IsPlainAscii(ReadOnlySpan<byte> utf8) =>
-        utf8.IndexOfAnyExcept(SafeBytes) < 0 && utf8.IndexOf("--"u8) < 0 && utf8.IndexOf("@@"u8) < 0
-        && (utf8.IsEmpty || utf8.IndexOfAnyExcept(WordBytes) >= 0);
+        IsPlainName(utf8) && (utf8.IsEmpty || utf8.IndexOfAnyExcept(WordBytes) >= 0);
 
     // True when UTF-8 bytes of a property name are one token of safe ASCII. A lone lower-case word is a plain name
     // here: the word rule above is for values, where "whoami" or "sysobjects" alone can be a probe; a key is the

@@ -12,7 +12,6 @@ namespace ServerlessShield;
 internal sealed class PayloadInspector
 {
     private const int MaxFindingsPerInput = 64;
-    private const int MaxPathSegment = FieldPathSegment.MaxLength;
 
     // One inspector per thread: an input is inspected synchronously, so rent and return happen on the same thread,
     // and a thread-static slot costs nothing where a shared bag contends between invocations.
@@ -612,27 +611,11 @@ internal sealed class PayloadInspector
             else if (frame.NameLength > 0 || frame.Count > 0)
             {
                 builder.Append('.');
-                AppendSegment(builder, json.Slice(frame.NameStart, frame.NameLength));
+                FieldPathSegment.AppendUtf8(builder, json.Slice(frame.NameStart, frame.NameLength));
             }
         }
 
         return builder.ToString();
-    }
-
-    // Paths name fields, they must not smuggle a payload into the logs: printable ASCII only, and short.
-    private static void AppendSegment(StringBuilder builder, ReadOnlySpan<byte> name)
-    {
-        var length = Math.Min(name.Length, MaxPathSegment);
-        for (var i = 0; i < length; i++)
-        {
-            var b = name[i];
-            builder.Append(b is >= 0x20 and < 0x7F ? (char)b : '?');
-        }
-
-        if (name.Length > MaxPathSegment)
-        {
-            builder.Append('…');
-        }
     }
 
     // Whether text can start a JSON object or array: '{' then a key or '}', '[' then a value or ']'. Bracketed prose

@@ -44,13 +44,21 @@ internal sealed class FieldRules
             return "max-length";
         }
 
-        if (_allowedValues is not null && !_allowedValues.Contains(value.ToString()))
+        if (_allowedValues is not null && !IsAllowed(value))
         {
             return "allowed-values";
         }
 
         return _pattern is not null && !_pattern.IsMatch(value) ? "pattern" : null;
     }
+
+    // A span lookup where the runtime has one (.NET 9); .NET 8 looks the value up as a string.
+    private bool IsAllowed(ReadOnlySpan<char> value) =>
+#if NET9_0_OR_GREATER
+        _allowedValues!.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value);
+#else
+        _allowedValues!.Contains(value.ToString());
+#endif
 
     public bool TryGetMode(ShieldRule rule, out RuleMode mode)
     {

@@ -18,7 +18,7 @@ internal static class SqlCandidate
             .. SqlKeywords.All, .. SqlFunctions.Delay.Words, .. SqlFunctions.Distinctive.Words, .. SqlFunctions.Fingerprint.Words,
             .. SqlFunctions.Extraction.Words, .. SqlFunctions.Substring.Words, .. SqlFunctions.Geometry.Words,
             .. SqlFunctions.CodePoint.Words, .. SqlFunctions.CastTypes.Words, .. SqlFunctions.Common.Words,
-            .. SqlFunctions.CatalogObjects.Words.Where(w => w.Length <= 40), "mysql", "backup",
+            .. SqlFunctions.CatalogObjects.Words, "mysql", "backup",
         ]);
 
     public static bool MayBeSql(ReadOnlySpan<char> value)
