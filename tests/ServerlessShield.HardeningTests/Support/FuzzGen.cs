@@ -69,25 +69,7 @@ internal static class FuzzGen
             _ => "\"" + raw.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
         };
 
-    private static Gen<string> Number =>
-        Gen.Elements("0", "-1", "1.5e308", "1e999", "-0.0", "123456789012345678901234567890", "3.14", "00", "1.", "NaN", "9".PadLeft(80, '9'));
-
-    private static Gen<string> Leaf =>
-        Gen.Frequency(
-            (6, StringLiteral),
-            (2, Number),
-            (1, Gen.Elements("true", "false", "null")));
-
-    private static Gen<string> Tree(int size) =>
-        size <= 0
-            ? Leaf
-            : Gen.Frequency(
-                (3, Leaf),
-                (2, Gen.ListOf(Tree(size / 3)).Select(items => "[" + string.Join(",", items) + "]")),
-                (3, Gen.ListOf(from key in StringLiteral from value in Tree(size / 3) select key + ":" + value)
-                    .Select(members => "{" + string.Join(",", members) + "}")));
-
-    public static Gen<string> Json => Gen.Sized(size => Tree(Math.Min(size, 60)));
+    public static Gen<string> Json => FuzzJson.Document(StringLiteral, StringLiteral, maxSize: 60);
 
     public static Gen<FuzzCase> Case(bool lambda) =>
         from json in Json

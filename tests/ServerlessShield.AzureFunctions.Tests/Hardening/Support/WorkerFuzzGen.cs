@@ -78,28 +78,11 @@ public static class WorkerFuzzGen
 
     private static Gen<string> Key => Gen.Elements(Keys).Select(k => FuzzBytes.Escape(k, unicodeAll: false));
 
-    private static Gen<string> Leaf =>
-        Gen.Frequency(
-            (6, StringLiteral),
-            (2, Gen.Elements("0", "-1", "1.5e308", "1e999", "-0.0", "123456789012345678901234567890", "3.14", "00", "1.", "NaN", "9".PadLeft(80, '9'))),
-            (1, Gen.Elements("true", "false", "null")));
-
-    private static Gen<string> Tree(int size) =>
-        size <= 0
-            ? Leaf
-            : Gen.Frequency(
-                (3, Leaf),
-                (2, Gen.ListOf(Tree(size / 3)).Select(items => "[" + string.Join(",", items) + "]")),
-                (3, Gen.ListOf(from key in Key from value in Tree(size / 3) select key + ":" + value)
-                    .Select(members => "{" + string.Join(",", members) + "}")));
-
     /// <summary>A JSON document (any value at the root; mostly objects and arrays).</summary>
-    public static Gen<string> Json => Gen.Sized(size => Tree(Math.Min(size, 40)));
+    public static Gen<string> Json => FuzzJson.Document(StringLiteral, Key, maxSize: 40);
 
     /// <summary>A JSON object, for places that expect one (application properties, Event Grid data).</summary>
-    public static Gen<string> JsonObject =>
-        Gen.Sized(size => Gen.ListOf(from key in Key from value in Tree(Math.Min(size, 40) / 3) select key + ":" + value))
-            .Select(members => "{" + string.Join(",", members) + "}");
+    public static Gen<string> JsonObject => FuzzJson.Object(StringLiteral, Key, maxSize: 40);
 
     public static Gen<Damage> Damage =>
         from mutation in Gen.Frequency(
