@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace ServerlessShield.AwsLambda;
 
@@ -6,15 +5,15 @@ namespace ServerlessShield.AwsLambda;
 // accounts, API ids and EventBridge sources. Empty sets check nothing.
 internal sealed class LambdaProvenance(LambdaShieldOptions options)
 {
-    public FrozenSet<LambdaEventSource> Sources { get; } = options.AllowedSources.ToFrozenSet();
+    public HashSet<LambdaEventSource> Sources { get; } = options.AllowedSources.ToHashSet();
 
-    public FrozenSet<string> SourceArns { get; } = options.AllowedSourceArns.ToFrozenSet(StringComparer.Ordinal);
+    public HashSet<string> SourceArns { get; } = options.AllowedSourceArns.ToHashSet(StringComparer.Ordinal);
 
-    public FrozenSet<string> Accounts { get; } = options.AllowedAccounts.ToFrozenSet(StringComparer.Ordinal);
+    public HashSet<string> Accounts { get; } = options.AllowedAccounts.ToHashSet(StringComparer.Ordinal);
 
-    public FrozenSet<string> ApiIds { get; } = options.AllowedApiIds.ToFrozenSet(StringComparer.Ordinal);
+    public HashSet<string> ApiIds { get; } = options.AllowedApiIds.ToHashSet(StringComparer.Ordinal);
 
-    public FrozenSet<string> EventBridgeSources { get; } = options.AllowedEventBridgeSources.ToFrozenSet(StringComparer.Ordinal);
+    public HashSet<string> EventBridgeSources { get; } = options.AllowedEventBridgeSources.ToHashSet(StringComparer.Ordinal);
 
     public void Check(LambdaEvent lambdaEvent, ShieldContext context, bool parsed)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace ServerlessShield.AwsLambda;
@@ -34,7 +33,7 @@ internal static class OriginCheck
         }
     }
 
-    private static void Check(ShieldContext context, FrozenSet<string> allowed, string? value, string path)
+    private static void Check(ShieldContext context, HashSet<string> allowed, string? value, string path)
     {
         if (allowed.Count > 0 && (value is null || !allowed.Contains(value)))
         {

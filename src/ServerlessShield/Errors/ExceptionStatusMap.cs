@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace ServerlessShield;
 
@@ -15,7 +14,7 @@ internal sealed class ExceptionStatusMap
         ["TimeoutException"] = 504,
     };
 
-    private readonly FrozenDictionary<string, int> _statuses;
+    private readonly Dictionary<string, int> _statuses;
 
     public ExceptionStatusMap(IReadOnlyDictionary<string, int>? overrides)
     {
@@ -25,7 +24,7 @@ internal sealed class ExceptionStatusMap
             all[name] = status;
         }
 
-        _statuses = all.ToFrozenDictionary(StringComparer.Ordinal);
+        _statuses = all.ToDictionary(StringComparer.Ordinal);
     }
 
     public int StatusFor(Exception exception)

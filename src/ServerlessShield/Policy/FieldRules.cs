@@ -1,14 +1,12 @@
-using System.Collections.Frozen;
-using System.Text.RegularExpressions;
 
 namespace ServerlessShield;
 
 // The resolved settings of one field pattern: the options' constraints compiled once, when the policy is built.
 internal sealed class FieldRules
 {
-    private readonly Regex? _pattern;
-    private readonly FrozenSet<string>? _allowedValues;
-    private readonly FrozenDictionary<string, RuleMode> _modes;
+    private readonly ValuePredicate? _pattern;
+    private readonly HashSet<string>? _allowedValues;
+    private readonly Dictionary<string, RuleMode> _modes;
 
     public FieldRules(FieldShieldOptions options, ShieldProfile profile)
     {
@@ -16,11 +14,11 @@ internal sealed class FieldRules
         Skip = options.Skip;
         AllowHtml = options.AllowHtml;
         MaxLength = options.MaxLength;
-        _pattern = options.Pattern is null ? null : CompilePattern(options.Pattern);
-        _allowedValues = options.AllowedValues is { Count: > 0 } allowed ? allowed.ToFrozenSet(StringComparer.Ordinal) : null;
+        _pattern = options.Pattern is null ? null : FieldPatterns.Compile(options.Pattern);
+        _allowedValues = options.AllowedValues is { Count: > 0 } allowed ? allowed.ToHashSet(StringComparer.Ordinal) : null;
 
         // The Monitor profile is a promise that nothing blocks; a field cannot break it either.
-        _modes = options.Rules.ToFrozenDictionary(kv => kv.Key, kv => profile == ShieldProfile.Monitor ? RuleMode.Monitor : kv.Value, StringComparer.OrdinalIgnoreCase);
+        _modes = options.Rules.ToDictionary(kv => kv.Key, kv => profile == ShieldProfile.Monitor ? RuleMode.Monitor : kv.Value, StringComparer.OrdinalIgnoreCase);
         HasConstraints = MaxLength is not null || _pattern is not null || _allowedValues is not null;
     }
 
@@ -31,10 +29,6 @@ internal sealed class FieldRules
     public int? MaxLength { get; }
 
     public bool HasConstraints { get; }
-
-    // Anchored at both ends, linear-time engine: a pattern from configuration must not cost more than the value's length.
-    public static Regex CompilePattern(string pattern) =>
-        new($"^(?:{pattern})\\z", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
 
     // The constraint the value breaks, as a finding code, or null when it keeps them all.
     public string? Violation(ReadOnlySpan<char> value)
@@ -49,7 +43,7 @@ internal sealed class FieldRules
             return "allowed-values";
         }
 
-        return _pattern is not null && !_pattern.IsMatch(value) ? "pattern" : null;
+        return _pattern is not null && !_pattern(value) ? "pattern" : null;
     }
 
     // A span lookup where the runtime has one (.NET 9); .NET 8 looks the value up as a string.

@@ -116,11 +116,13 @@ internal sealed class ShieldOptionsValidator : IValidateOptions<ShieldOptions>
             {
                 try
                 {
-                    FieldRules.CompilePattern(regex);
+                    FieldPatterns.Compile(regex);
                 }
                 catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
                 {
-                    errors.Add($"{path}:{pattern}:Pattern is not a regular expression the linear-time engine accepts: {ex.Message}");
+                    errors.Add(FieldPatterns.IsSupported
+                        ? $"{path}:{pattern}:Pattern is not a regular expression the linear-time engine accepts: {ex.Message}"
+                        : $"{path}:{pattern}:Pattern is set, but field patterns are switched off in this app ({FieldPatterns.SwitchName}).");
                 }
             }
         }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 
 namespace ServerlessShield;
@@ -9,7 +8,7 @@ namespace ServerlessShield;
 /// </summary>
 public sealed class ShieldPolicy
 {
-    private readonly FrozenDictionary<string, RuleMode> _ruleModes;
+    private readonly Dictionary<string, RuleMode> _ruleModes;
 
     internal ShieldPolicy(
         string functionName,
@@ -17,7 +16,7 @@ public sealed class ShieldPolicy
         ShieldProfile profile,
         ShieldFailureMode onShieldFailure,
         PayloadLimits limits,
-        FrozenDictionary<string, RuleMode> ruleModes,
+        Dictionary<string, RuleMode> ruleModes,
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor | DynamicallyAccessedMemberTypes.Interfaces)] Type? validator,
         IReadOnlyList<(FieldPattern Pattern, FieldRules Rules)> fields,
         MessageAuthenticityOptions? authenticity = null)

@@ -1,20 +1,17 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ServerlessShield;
 
 /// <summary>
 /// Removes secrets from text the shield writes to logs: connection-string keys and passwords, SAS signatures,
 /// AWS access keys, bearer and basic credentials, JWTs, PEM private keys, Luhn-valid card numbers, plus any literal
-/// values and key names the application adds. Every pattern runs with <see cref="RegexOptions.NonBacktracking"/>,
-/// so the cost is linear in the text whatever it contains.
+/// values and key names the application adds. Every pattern is a single forward scan, so the cost is linear in the
+/// text whatever it contains.
 /// </summary>
 public sealed class SecretScrubber
 {
     /// <summary>What a removed secret is replaced with.</summary>
     public const string Marker = "[REDACTED]";
-
-    private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
     private static readonly string[] DefaultKeyNames =
     [
@@ -24,18 +21,20 @@ public sealed class SecretScrubber
         "secret", "sig", "token", "private_key", "privatekey", "connectionstring", "authorization",
     ];
 
-    private readonly string _keyValuePattern;
+    private static readonly SecretPattern SchemeCredential = new SchemeCredentialPattern();
+    private static readonly SecretPattern Jwt = new JwtPattern();
+    private static readonly SecretPattern AwsAccessKeyId = new AwsAccessKeyIdPattern();
+    private static readonly SecretPattern CardNumber = new CardNumberPattern();
+
+    private readonly SecretPattern _keyValue;
     private readonly string[] _literals;
-    private Regex? _keyValue;
 
     /// <summary>Creates a scrubber with the default patterns plus the given extras.</summary>
     /// <param name="extraKeyNames">More key names whose values are secret (<c>X-Tenant-Key</c>).</param>
     /// <param name="literalSecrets">Exact values to remove wherever they appear (values of secret settings). Values under 6 characters are ignored.</param>
     public SecretScrubber(IEnumerable<string>? extraKeyNames = null, IEnumerable<string>? literalSecrets = null)
     {
-        var names = DefaultKeyNames.Concat(extraKeyNames ?? []).Select(n => Regex.Escape(n.Trim().ToLowerInvariant())).Where(n => n.Length > 0).Distinct();
-        // key, optional quote, = or :, optional quote and space, then the value up to a delimiter.
-        _keyValuePattern = @"(?<key>(?:" + string.Join('|', names) + @")[""']?\s*[=:]\s*[""']?)(?<value>[^;&\s""',}<>]+)";
+        _keyValue = new KeyValueSecretPattern(DefaultKeyNames.Concat(extraKeyNames ?? []));
         _literals = [.. (literalSecrets ?? []).Where(s => s.Length >= 6).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
     }
 
@@ -59,25 +58,11 @@ public sealed class SecretScrubber
         }
 
         // Scheme credentials first: "Authorization: Bearer x" must lose x, not just the word Bearer.
-        result = Patterns.SchemeCredential.Replace(result, m => m.Value[..m.Value.IndexOfAny([' ', '\t'])] + " " + Marker);
-        result = Patterns.Jwt.Replace(result, Marker);
-        result = KeyValue.Replace(result, m => m.Groups["key"].Value + Marker);
-        result = Patterns.AwsAccessKeyId.Replace(result, Marker);
-        result = Patterns.CardNumber.Replace(result, m => IsLuhnValid(m.ValueSpan) ? Marker : m.Value);
-        return result;
-    }
-
-    // Built on the first scrub, not at startup: scrubbing runs on failures, and building these engines is most of the
-    // shield's cold-start cost under Native AOT.
-    private Regex KeyValue => LazyInitializer.EnsureInitialized(ref _keyValue, () => new Regex(_keyValuePattern, Options | RegexOptions.IgnoreCase));
-
-    // The fixed patterns, initialised when a scrub first needs them.
-    private static class Patterns
-    {
-        public static readonly Regex AwsAccessKeyId = new(@"\b(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{16}\b", Options);
-        public static readonly Regex SchemeCredential = new(@"\b(?:[Bb]earer|[Bb]asic)\s+[A-Za-z0-9\-._~+/]{8,}=*", Options);
-        public static readonly Regex Jwt = new(@"\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*", Options);
-        public static readonly Regex CardNumber = new(@"\b\d(?:[ -]?\d){12,18}\b", Options);
+        result = SchemeCredential.ReplaceAll(result);
+        result = Jwt.ReplaceAll(result);
+        result = _keyValue.ReplaceAll(result);
+        result = AwsAccessKeyId.ReplaceAll(result);
+        return CardNumber.ReplaceAll(result);
     }
 
     // PEM blocks span lines; a plain scan for the armour lines is simpler and safer than a pattern.
@@ -108,36 +93,5 @@ public sealed class SecretScrubber
         }
 
         return builder.Append(text, position, text.Length - position).ToString();
-    }
-
-    private static bool IsLuhnValid(ReadOnlySpan<char> candidate)
-    {
-        var sum = 0;
-        var digits = 0;
-        var doubleIt = false;
-        for (var i = candidate.Length - 1; i >= 0; i--)
-        {
-            var c = candidate[i];
-            if (!char.IsAsciiDigit(c))
-            {
-                continue;
-            }
-
-            var d = c - '0';
-            if (doubleIt)
-            {
-                d *= 2;
-                if (d > 9)
-                {
-                    d -= 9;
-                }
-            }
-
-            sum += d;
-            digits++;
-            doubleIt = !doubleIt;
-        }
-
-        return digits is >= 13 and <= 19 && sum % 10 == 0;
     }
 }

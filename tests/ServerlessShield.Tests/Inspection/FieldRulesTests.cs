@@ -135,6 +135,18 @@ public class FieldRulesTests
     }
 
     [Fact]
+    public void Pattern_WithTheFeatureSwitchedOff_IsRefusedByName()
+    {
+        // Trimmed apps may switch patterns off (and drop the regex engine); a pattern set anyway must not be ignored.
+        // The switch itself is read once per process (the AOT sample runs with it off; see its project file).
+        Assert.True(FieldPatterns.IsSupported);
+        Assert.True(FieldPatterns.Compile("[A-Z]{2}")("IE"));
+        Assert.False(FieldPatterns.Compile("[A-Z]{2}")("IRL"));
+
+        Assert.Contains(FieldPatterns.SwitchName, FieldPatterns.SwitchedOff().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Configuration_BindsFieldConstraints_AndRefusesBadOnes()
     {
         using var good = BuildHost(new()

@@ -1,0 +1,118 @@
+namespace ServerlessShield;
+
+// key=value and "key": "value" pairs whose key names a secret (password, AccountKey, client_secret...), in
+// connection strings, query strings, JSON and headers. The key stays; the value up to its delimiter goes. Key names
+// match without regard to case and also inside longer names (DbPassword=...).
+internal sealed class KeyValueSecretPattern : SecretPattern
+{
+    // Key names by their lower-cased first character; each lookup tries only the names that can start there.
+    private readonly Dictionary<char, string[]> _namesByFirst;
+
+    public KeyValueSecretPattern(IEnumerable<string> names)
+    {
+        _namesByFirst = names
+            .Select(n => n.Trim().ToLowerInvariant())
+            .Where(n => n.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .GroupBy(n => n[0])
+            .ToDictionary(g => g.Key, g => g.ToArray());
+    }
+
+    public override bool TryFind(ReadOnlySpan<char> text, int from, out int start, out int end)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (!_namesByFirst.TryGetValue(Fold(text[i]), out var names))
+            {
+                continue;
+            }
+
+            foreach (var name in names)
+            {
+                if (NameAt(text, i, name) && TryReadValue(text, i + name.Length, out end))
+                {
+                    start = i;
+                    return true;
+                }
+            }
+        }
+
+        start = end = 0;
+        return false;
+    }
+
+    // The key's tail stays with it: an optional quote, '=' or ':' with optional spaces, an optional opening quote.
+    protected override string Replacement(ReadOnlySpan<char> match) =>
+        string.Concat(match[..KeyLength(match)], SecretScrubber.Marker);
+
+    private int KeyLength(ReadOnlySpan<char> match)
+    {
+        foreach (var name in _namesByFirst[Fold(match[0])])
+        {
+            if (NameAt(match, 0, name) && TryReadValue(match, name.Length, out _, out var valueStart))
+            {
+                return valueStart;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool TryReadValue(ReadOnlySpan<char> text, int afterName, out int end) => TryReadValue(text, afterName, out end, out _);
+
+    // ["']? \s* [=:] \s* ["']? then the value: one or more characters up to a delimiter.
+    private static bool TryReadValue(ReadOnlySpan<char> text, int afterName, out int end, out int valueStart)
+    {
+        end = valueStart = 0;
+        var i = afterName;
+        if (i < text.Length && text[i] is '"' or '\'')
+        {
+            i++;
+        }
+
+        i = SkipWhile(text, i, IsSpace);
+        if (i >= text.Length || text[i] is not ('=' or ':'))
+        {
+            return false;
+        }
+
+        i = SkipWhile(text, i + 1, IsSpace);
+        if (i < text.Length && text[i] is '"' or '\'')
+        {
+            i++;
+        }
+
+        valueStart = i;
+        end = SkipWhile(text, i, static c => !IsDelimiter(c));
+        return end > valueStart;
+    }
+
+    private static bool IsDelimiter(char c) => c is ';' or '&' or '"' or '\'' or ',' or '}' or '<' or '>' || IsSpace(c);
+
+    private static bool NameAt(ReadOnlySpan<char> text, int index, string name)
+    {
+        if (index + name.Length > text.Length)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < name.Length; k++)
+        {
+            if (Fold(text[index + k]) != name[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Case-insensitive comparison with lower-cased names, as the invariant culture folds: the Kelvin sign is a 'k'
+    // and the long s an 's'.
+    private static char Fold(char c) => c switch
+    {
+        '\u212A' => 'k',
+        '\u017F' => 's',
+        _ => char.ToLowerInvariant(c),
+    };
+}
