@@ -14,6 +14,8 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
 
     public ShieldRule Rule => ShieldRules.CommandInjection;
 
+    // ShellText writes the buffer before exposing it: no need to zero it on every call.
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public bool IsMatch(ReadOnlySpan<char> value)
     {
         if (value.IsEmpty)

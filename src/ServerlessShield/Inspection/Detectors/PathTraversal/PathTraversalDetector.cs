@@ -12,6 +12,12 @@ internal sealed class PathTraversalDetector : IInjectionDetector
 {
     private static readonly SearchValues<char> PathSyntax = SearchValues.Create("./\\%\0_");
 
+    // The characters outside ASCII that PathSpelling turns into path syntax: slash look-alikes, and U+0080-U+00C1,
+    // which every overlong sequence the canonicalizer left as Latin-1 contains (a 0xC0/0xC1 lead or a continuation
+    // byte). Other letters (Dún, Zürich) spell themselves.
+    private static readonly SearchValues<char> SpelledAsPathSyntax = SearchValues.Create(
+        string.Concat(Enumerable.Range(0x80, 0xC2 - 0x80).Select(c => (char)c)) + "\u2215\u2216\u2044\u29F5\u29F8\u29F9\uFE68\uFF0F\uFF3C\uEFC8\uF025");
+
     private static readonly Func<string, bool> IsPathAttack = decoded => IsPathAttackSpelled(decoded);
 
     public ShieldRule Rule => ShieldRules.PathTraversal;
@@ -26,14 +32,16 @@ internal sealed class PathTraversalDetector : IInjectionDetector
         return ((!DetectorShortcuts.Enabled || MaySpellPath(value)) && (IsPathAttackSpelled(value) || MixesSeparatorsAroundDots(value))) || Base64WrappedPath.Matches(value, IsPathAttack);
     }
 
-    // Whether any check below can fire. An ASCII value without '%' or a 0x literal spells itself (lower-cased), so
-    // it needs a dot, a slash, a NUL, the '_' of a standalone key file (id_rsa), or the colon of the two file
-    // wrappers that have neither dot nor slash. Anything else (non-ASCII look-alikes, escapes) is read in full.
+    // Whether any check below can fire. A value without '%', a 0x literal or a character spelled as path syntax
+    // spells itself (lower-cased), so it needs a dot, a slash, a NUL, the '_' of a standalone key file (id_rsa), or
+    // the colon of the two file wrappers that have neither dot nor slash. Anything else is read in full.
     private static bool MaySpellPath(ReadOnlySpan<char> value) =>
-        value.IndexOfAny(PathSyntax) >= 0 || !System.Text.Ascii.IsValid(value)
+        value.IndexOfAny(PathSyntax) >= 0 || value.IndexOfAny(SpelledAsPathSyntax) >= 0
         || value.IndexOf("0x", StringComparison.OrdinalIgnoreCase) >= 0
         || (value.Contains(':') && (value.IndexOf("zlib:", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("jar:file:", StringComparison.OrdinalIgnoreCase) >= 0));
 
+    // PathSpelling writes the buffer before exposing it: no need to zero it on every call.
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private static bool IsPathAttackSpelled(ReadOnlySpan<char> value)
     {
         Span<char> stack = stackalloc char[PathSpelling.StackBufferSize];

@@ -9,10 +9,19 @@ namespace ServerlessShield;
 // (NULs between characters) and UTF-7 (+ADwAIQ- for "<!") spellings are read too, as XML parsers honour them.
 internal sealed class XmlExternalEntityDetector : IInjectionDetector
 {
+    private static readonly SearchValues<char> DeclarationSyntax = SearchValues.Create("<:+");
+
     public ShieldRule Rule => ShieldRules.XmlExternalEntity;
 
     public bool IsMatch(ReadOnlySpan<char> value)
     {
+        // Every check needs '<' (a declaration, an XInclude element), ':' (the XInclude namespace or prefix) or
+        // '+' (UTF-7); removing NULs adds none of them.
+        if (DetectorShortcuts.Enabled && value.IndexOfAny(DeclarationSyntax) < 0)
+        {
+            return false;
+        }
+
         if (value.IndexOf('\0') >= 0)
         {
             return IsMatchWithoutNuls(value);
