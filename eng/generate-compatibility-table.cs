@@ -47,17 +47,11 @@ output.AppendLine("// Every BMP character whose NFKC form is ASCII (full-width a
 output.AppendLine($"// spaces and dots): {to.Count} characters, from the ICU data .NET {Environment.Version} used.");
 output.AppendLine("internal static partial class CompatibilityToAscii");
 output.AppendLine("{");
-output.AppendLine("    // Sorted, so a character is found by binary search; Targets[i] is the ASCII form of Sources[i].");
+output.AppendLine("    // Sorted, so a character is found by binary search; the i-th NUL-separated entry of JoinedTargets is the");
+output.AppendLine("    // ASCII form of Sources[i]. Strings rather than an array initializer: constants cost no code in a Native AOT binary.");
 output.Append("    private const string Sources = \"").Append(Escape(from.ToString())).AppendLine("\";");
 output.AppendLine();
-output.AppendLine("    private static readonly string[] Targets =");
-output.AppendLine("    [");
-for (var i = 0; i < to.Count; i += 16)
-{
-    output.Append("        ").AppendJoin(", ", to.Skip(i).Take(16).Select(t => "\"" + Escape(t) + "\"")).AppendLine(",");
-}
-
-output.AppendLine("    ];");
+output.Append("    private const string JoinedTargets = \"").Append(Escape(string.Join('\0', to))).AppendLine("\";");
 output.AppendLine("}");
 var path = Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? "eng", "..", "src", "ServerlessShield", "Inspection", "CompatibilityToAscii.g.cs");
 File.WriteAllText(path, output.ToString().Replace("\r\n", "\n"));

@@ -5,15 +5,15 @@ namespace ServerlessShield.AwsLambda;
 // accounts, API ids and EventBridge sources. Empty sets check nothing.
 internal sealed class LambdaProvenance(LambdaShieldOptions options)
 {
-    public HashSet<LambdaEventSource> Sources { get; } = options.AllowedSources.ToHashSet();
+    public HashSet<LambdaEventSource> Sources { get; } = new(options.AllowedSources);
 
-    public HashSet<string> SourceArns { get; } = options.AllowedSourceArns.ToHashSet(StringComparer.Ordinal);
+    public HashSet<string> SourceArns { get; } = new(options.AllowedSourceArns, StringComparer.Ordinal);
 
-    public HashSet<string> Accounts { get; } = options.AllowedAccounts.ToHashSet(StringComparer.Ordinal);
+    public HashSet<string> Accounts { get; } = new(options.AllowedAccounts, StringComparer.Ordinal);
 
-    public HashSet<string> ApiIds { get; } = options.AllowedApiIds.ToHashSet(StringComparer.Ordinal);
+    public HashSet<string> ApiIds { get; } = new(options.AllowedApiIds, StringComparer.Ordinal);
 
-    public HashSet<string> EventBridgeSources { get; } = options.AllowedEventBridgeSources.ToHashSet(StringComparer.Ordinal);
+    public HashSet<string> EventBridgeSources { get; } = new(options.AllowedEventBridgeSources, StringComparer.Ordinal);
 
     public void Check(LambdaEvent lambdaEvent, ShieldContext context, bool parsed)
     {

@@ -24,7 +24,7 @@ internal sealed class ExceptionStatusMap
             all[name] = status;
         }
 
-        _statuses = all.ToDictionary(StringComparer.Ordinal);
+        _statuses = all;
     }
 
     public int StatusFor(Exception exception)

@@ -22,7 +22,7 @@ internal sealed class HttpHeaderSelection(HttpInputOptions options)
     // Set by the load balancer or API front end from the connection itself, whatever the client sent.
     private static readonly string[] PlatformHeaders = ["X-Forwarded-Proto", "X-Forwarded-Port"];
 
-    private readonly HashSet<string> _listed = options.InspectedHeaders.ToHashSet(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _listed = new(options.InspectedHeaders, StringComparer.OrdinalIgnoreCase);
     private readonly bool _custom = options.InspectCustomHeaders;
 
     public bool Selects(string name) => !IsCredential(name) && (_listed.Contains(name) || (_custom && IsCustom(name)));

@@ -7,6 +7,8 @@ namespace ServerlessShield;
 // sent. Attack syntax is ASCII, and this folds exactly the characters whose NFKC form is ASCII (the generated table).
 internal static partial class CompatibilityToAscii
 {
+    private static readonly string[] Targets = JoinedTargets.Split('\0');
+
     // False under invariant globalization: the full-width 'ａ' is then reported as already normalized.
     public static bool IcuNormalizes { get; } = !"\uFF41".IsNormalized(NormalizationForm.FormKC);
 

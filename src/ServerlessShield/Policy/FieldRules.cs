@@ -15,10 +15,15 @@ internal sealed class FieldRules
         AllowHtml = options.AllowHtml;
         MaxLength = options.MaxLength;
         _pattern = options.Pattern is null ? null : FieldPatterns.Compile(options.Pattern);
-        _allowedValues = options.AllowedValues is { Count: > 0 } allowed ? allowed.ToHashSet(StringComparer.Ordinal) : null;
+        _allowedValues = options.AllowedValues is { Count: > 0 } allowed ? new HashSet<string>(allowed, StringComparer.Ordinal) : null;
 
         // The Monitor profile is a promise that nothing blocks; a field cannot break it either.
-        _modes = options.Rules.ToDictionary(kv => kv.Key, kv => profile == ShieldProfile.Monitor ? RuleMode.Monitor : kv.Value, StringComparer.OrdinalIgnoreCase);
+        _modes = new Dictionary<string, RuleMode>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (rule, mode) in options.Rules)
+        {
+            _modes[rule] = profile == ShieldProfile.Monitor ? RuleMode.Monitor : mode;
+        }
+
         HasConstraints = MaxLength is not null || _pattern is not null || _allowedValues is not null;
     }
 

@@ -83,7 +83,7 @@ public sealed class ShieldPolicyResolver
             }
         }
 
-        return new ShieldPolicy(functionName, enabled, profile, function?.OnShieldFailure ?? options.OnShieldFailure, limits, modes.ToDictionary(StringComparer.OrdinalIgnoreCase), function?.Validator ?? attribute?.Validator,
+        return new ShieldPolicy(functionName, enabled, profile, function?.OnShieldFailure ?? options.OnShieldFailure, limits, modes, function?.Validator ?? attribute?.Validator,
             [.. (function?.Fields ?? []).Concat(options.Fields).Select(kv => (new FieldPattern(kv.Key), new FieldRules(kv.Value, profile)))], function?.Authenticity);
     }
 

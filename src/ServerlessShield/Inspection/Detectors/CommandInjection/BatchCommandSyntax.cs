@@ -13,9 +13,9 @@ internal static class BatchCommandSyntax
 
     private static readonly SortedWordSet ComparisonWords = new("equ", "neq", "lss", "leq", "gtr", "geq");
 
-    private static readonly SortedWordSet BatchCommands = new(
-        "echo", "goto", "set", "call", "exit", "cmd", "md", "mkdir", "cd", "del", "copy", "start", "rem", "pause", "type", "dir",
-        "move", "ren", "rd", "for", "if", "shift", "setlocal", "endlocal", "pushd", "popd", "title", "cls", "color", "ver", "@echo");
+    private static readonly SortedWordSet BatchCommands = SortedWordSet.Parse(
+        "echo goto set call exit cmd md mkdir cd del copy start rem pause type dir " +
+        "move ren rd for if shift setlocal endlocal pushd popd title cls color ver @echo");
 
     /// <summary>Whether a FOR statement follows; <paramref name="from"/> is just after the FOR keyword.</summary>
     public static bool IsFor(ReadOnlySpan<char> text, int from)

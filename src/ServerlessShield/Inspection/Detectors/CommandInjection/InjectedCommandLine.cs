@@ -13,13 +13,16 @@ internal static class InjectedCommandLine
     private const int ScratchLength = 64;
 
     // Commands whose bare numeric argument reads as a command line (sleep 10, ping 3, kill 9).
-    private static readonly SortedWordSet NumericCommands = new("sleep", "usleep", "timeout", "kill", "ping", "wait", "exit", "nice", "seq", "at");
+    private static readonly SortedWordSet NumericCommands = SortedWordSet.Parse(
+        "sleep usleep timeout kill ping wait exit nice seq at");
 
     // Builtins that only change the shell's own state; a line starting with one is configuration, not an injection.
-    private static readonly SortedWordSet StateBuiltins = new("export", "unset", "declare", "typeset", "local", "readonly", "let", "shopt", "umask", "hash", "enable", "getopts", "history", "jobs", "fg", "bg", "disown", "alias", "set", "setx", "cd", "chdir");
+    private static readonly SortedWordSet StateBuiltins = SortedWordSet.Parse(
+        "export unset declare typeset local readonly let shopt umask hash enable getopts history jobs fg bg disown alias set setx cd chdir");
 
     // Commands that look another command up (which perl, type whoami).
-    private static readonly SortedWordSet LookupCommands = new("which", "whereis", "type", "command", "whatis", "where", "man", "help");
+    private static readonly SortedWordSet LookupCommands = SortedWordSet.Parse(
+        "which whereis type command whatis where man help");
 
     // Commands whose quoted argument makes a command line (echo "<?php ...?>" > x.php).
     private static readonly SortedWordSet PrintCommands = new("echo", "printf", "print");

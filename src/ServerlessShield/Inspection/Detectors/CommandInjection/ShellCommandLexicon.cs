@@ -11,65 +11,65 @@ internal static class ShellCommandLexicon
 {
     private static readonly SearchValues<char> VersionChars = SearchValues.Create("0123456789.");
 
-    private static readonly SortedWordSet Recon = new(
-        "whoami", "ifconfig", "ipconfig", "netstat", "systeminfo", "uname", "visudo", "sysinfo", "hostnamectl", "getuid");
+    private static readonly SortedWordSet Recon = SortedWordSet.Parse(
+        "whoami ifconfig ipconfig netstat systeminfo uname visudo sysinfo hostnamectl getuid");
 
-    private static readonly SortedWordSet Prefixes = new(
-        "time", "nohup", "sudo", "doas", "env", "exec", "nice", "ionice", "timeout", "strace", "ltrace", "xargs", "busybox", "command",
-        "builtin", "stdbuf", "setsid", "watch", "taskset", "unbuffer", "cpulimit", "flock", "runuser", "pkexec", "chroot", "start",
-        "call", "then", "do", "else", "eval", "su", "unshare", "nsenter", "script", "expect", "ssh-agent", "proxychains", "torsocks");
+    private static readonly SortedWordSet Prefixes = SortedWordSet.Parse(
+        "time nohup sudo doas env exec nice ionice timeout strace ltrace xargs busybox command " +
+        "builtin stdbuf setsid watch taskset unbuffer cpulimit flock runuser pkexec chroot start " +
+        "call then do else eval su unshare nsenter script expect ssh-agent proxychains torsocks");
 
-    private static readonly SortedWordSet Interpreters = new(
-        "python", "python2", "python3", "perl", "perl5", "ruby", "php", "php5", "php7", "php8", "php-cgi", "node", "nodejs", "lua",
-        "luajit", "tclsh", "wish", "jrunscript", "jjs", "deno", "bun", "osascript", "awk", "gawk", "nawk", "mawk", "irb", "gdb",
-        "vim", "vi", "ed", "jshell", "groovy", "scala", "rscript", "julia", "pypy", "pypy3");
+    private static readonly SortedWordSet Interpreters = SortedWordSet.Parse(
+        "python python2 python3 perl perl5 ruby php php5 php7 php8 php-cgi node nodejs lua " +
+        "luajit tclsh wish jrunscript jjs deno bun osascript awk gawk nawk mawk irb gdb " +
+        "vim vi ed jshell groovy scala rscript julia pypy pypy3");
 
-    private static readonly SortedWordSet Shells = new(
-        "sh", "bash", "dash", "ash", "zsh", "ksh", "csh", "tcsh", "mksh", "fish", "rbash", "cmd", "cmd.exe", "command.com", "powershell",
-        "pwsh", "wsl");
+    private static readonly SortedWordSet Shells = SortedWordSet.Parse(
+        "sh bash dash ash zsh ksh csh tcsh mksh fish rbash cmd cmd.exe command.com powershell " +
+        "pwsh wsl");
 
-    private static readonly SortedWordSet Exotic = new(
+    private static readonly SortedWordSet Exotic = SortedWordSet.Parse(
         // network and transfer
-        "wget", "ncat", "netcat", "socat", "telnet", "nslookup", "tracert", "traceroute", "tracepath", "pathping", "nbtstat", "netsh",
-        "smbclient", "rpcclient", "scp", "sftp", "tftp", "rsync", "nmap", "masscan", "tcpdump", "tshark", "hping3", "curl.exe",
-        "aria2c", "lwp-download", "lwp-request", "ssh-copy-id", "sshpass", "xfreerdp", "rdesktop", "dig",
+        "wget ncat netcat socat telnet nslookup tracert traceroute tracepath pathping nbtstat netsh " +
+        "smbclient rpcclient scp sftp tftp rsync nmap masscan tcpdump tshark hping3 curl.exe " +
+        "aria2c lwp-download lwp-request ssh-copy-id sshpass xfreerdp rdesktop dig " +
         // Windows living-off-the-land binaries
-        "certutil", "bitsadmin", "mshta", "rundll32", "regsvr32", "regsvcs", "regasm", "msbuild", "installutil", "wmic", "cscript",
-        "wscript", "tasklist", "taskkill", "schtasks", "vssadmin", "wevtutil", "ntdsutil", "icacls", "cacls", "takeown", "findstr",
-        "regedit", "bcdedit", "bcdboot", "diskpart", "runas", "msiexec", "forfiles", "cmstp", "odbcconf", "esentutl", "expand.exe",
-        "qwinsta", "quser", "klist", "setspn", "dsquery", "nltest", "wusa", "sdbinst", "pcalua", "hh", "control.exe", "iex", "iwr",
-        "irm", "saps", "iwmi", "gwmi", "icm", "wmiprvse", "net1", "whoami.exe", "reg.exe", "sc.exe", "at.exe", "mofcomp", "gpresult", "driverquery",
+        "certutil bitsadmin mshta rundll32 regsvr32 regsvcs regasm msbuild installutil wmic cscript " +
+        "wscript tasklist taskkill schtasks vssadmin wevtutil ntdsutil icacls cacls takeown findstr " +
+        "regedit bcdedit bcdboot diskpart runas msiexec forfiles cmstp odbcconf esentutl expand.exe " +
+        "qwinsta quser klist setspn dsquery nltest wusa sdbinst pcalua hh control.exe iex iwr " +
+        "irm saps iwmi gwmi icm wmiprvse net1 whoami.exe reg.exe sc.exe at.exe mofcomp gpresult driverquery " +
         // privilege, users, persistence
-        "chmod", "chown", "chgrp", "chattr", "lsattr", "setfacl", "getfacl", "mkfifo", "mknod", "useradd", "usermod", "userdel",
-        "adduser", "deluser", "groupadd", "gpasswd", "chpasswd", "crontab", "iptables", "ip6tables", "nft", "setcap", "getcap",
-        "insmod", "rmmod", "modprobe", "sysctl", "systemctl", "journalctl", "launchctl", "pkill", "killall", "pgrep", "lsof", "lsmod",
-        "getent", "printenv", "dmesg", "lastb", "faillog", "umount", "lsblk", "blkid", "fdisk", "ulimit", "shutdown", "poweroff",
-        "halt", "init", "telinit", "chsh", "newgrp", "sudoedit",
+        "chmod chown chgrp chattr lsattr setfacl getfacl mkfifo mknod useradd usermod userdel " +
+        "adduser deluser groupadd gpasswd chpasswd crontab iptables ip6tables nft setcap getcap " +
+        "insmod rmmod modprobe sysctl systemctl journalctl launchctl pkill killall pgrep lsof lsmod " +
+        "getent printenv dmesg lastb faillog umount lsblk blkid fdisk ulimit shutdown poweroff " +
+        "halt init telinit chsh newgrp sudoedit " +
         // encoding, compilers, debuggers
-        "xxd", "hexdump", "base64", "base32", "basenc", "uuencode", "uudecode", "openssl", "gcc", "g++", "c89", "c99", "clang",
-        "cc", "tcc", "objdump", "readelf", "ltrace", "msfvenom", "msfconsole", "mysqldump", "sqlcmd", "sqlplus", "psql", "sqlite3",
-        "redis-cli", "mongosh", "ldapsearch", "smbmap", "impacket-psexec", "psexec", "crackmapexec",
+        "xxd hexdump base64 base32 basenc uuencode uudecode openssl gcc g++ c89 c99 clang " +
+        "cc tcc objdump readelf ltrace msfvenom msfconsole mysqldump sqlcmd sqlplus psql sqlite3 " +
+        "redis-cli mongosh ldapsearch smbmap impacket-psexec psexec crackmapexec " +
         // readers, archivers and admin tools GTFOBins lists as command launchers
-        "zstdcat", "zcat", "bzcat", "xzcat", "lzcat", "gunzip", "bunzip2", "unxz", "unzstd", "bsdtar", "7z", "7za", "unrar",
-        "htop", "cscli", "aptitude", "apt-get", "dpkg", "rpm", "yum", "dnf", "zypper", "pacman", "rmt", "rmt-tar", "rmt-dump",
-        "mysql", "nohup", "egrep", "fgrep", "grep", "sed", "whereis", "mkdir", "pwd", "uptime", "ifup", "ifdown", "iwconfig",
-        "nmcli", "busctl", "loginctl", "mount", "dd", "tee", "od", "nl", "strings", "column", "comm", "fold", "bridge", "perf",
-        "zip", "tar", "gzip", "bzip2", "xz", "cpio", "ar", "ssh", "ftp", "nc", "netstat.exe", "ipconfig.exe", "arp", "route",
-        "ss", "ip", "finger", "logname", "users", "lastlog", "lastlogin", "last", "w", "who", "id", "groups", "hostname", "host",
-        "ping", "ping6", "arping", "curl", "wc", "rev", "tac", "cut", "paste", "tr", "uniq", "diff", "cmp", "shuf", "csplit",
-        "unexpand", "expand", "fmt", "pr", "look", "join", "split", "sum", "cksum", "md5sum", "sha1sum", "sha256sum", "iconv", "uconv",
+        "zstdcat zcat bzcat xzcat lzcat gunzip bunzip2 unxz unzstd bsdtar 7z 7za unrar " +
+        "htop cscli aptitude apt-get dpkg rpm yum dnf zypper pacman rmt rmt-tar rmt-dump " +
+        "mysql nohup egrep fgrep grep sed whereis mkdir pwd uptime ifup ifdown iwconfig " +
+        "nmcli busctl loginctl mount dd tee od nl strings column comm fold bridge perf " +
+        "zip tar gzip bzip2 xz cpio ar ssh ftp nc netstat.exe ipconfig.exe arp route " +
+        "ss ip finger logname users lastlog lastlogin last w who id groups hostname host " +
+        "ping ping6 arping curl wc rev tac cut paste tr uniq diff cmp shuf csplit " +
+        "unexpand expand fmt pr look join split sum cksum md5sum sha1sum sha256sum iconv uconv " +
         // sqlite3 dot commands that run a shell
-        ".shell", ".system");
+        ".shell .system");
 
-    private static readonly SortedWordSet Common = new(
-        "cat", "ls", "dir", "type", "echo", "printf", "sleep", "kill", "find", "locate", "which", "head", "tail", "more", "less",
-        "sort", "touch", "rm", "rmdir", "cp", "mv", "ln", "file", "stat", "set", "unset", "export", "alias", "cd", "chdir", "copy",
-        "del", "erase", "ren", "rename", "move", "md", "rd", "attrib", "tree", "ver", "vol", "net", "reg", "sc", "at", "exit",
-        "ps", "top", "free", "df", "du", "date", "cal", "test", "wait", "trap", "read", "man", "info", "open", "xdg-open", "view",
-        "tasks", "shell", "python.exe", "assoc", "ftype", "pause", "cls", "title", "color", "prompt", "goto", "rem", "shift",
-        "setx", "where", "certreq", "logoff", "msg", "print", "wall", "write", "mesg", "yes", "true", "false", "seq", "expr",
-        "bc", "factor", "units", "passwd", "id", "history", "jobs", "fg", "bg", "disown", "umask", "hash", "declare", "local",
-        "readonly", "typeset", "let", "getopts", "shopt", "enable", "ll");
+    private static readonly SortedWordSet Common = SortedWordSet.Parse(
+        "cat ls dir type echo printf sleep kill find locate which head tail more less " +
+        "sort touch rm rmdir cp mv ln file stat set unset export alias cd chdir copy " +
+        "del erase ren rename move md rd attrib tree ver vol net reg sc at exit " +
+        "ps top free df du date cal test wait trap read man info open xdg-open view " +
+        "tasks shell python.exe assoc ftype pause cls title color prompt goto rem shift " +
+        "setx where certreq logoff msg print wall write mesg yes true false seq expr " +
+        "bc factor units passwd id history jobs fg bg disown umask hash declare local " +
+        "readonly typeset let getopts shopt enable ll");
 
     public static ShellCommandKind Classify(ReadOnlySpan<char> name)
     {
@@ -85,40 +85,78 @@ internal static class ShellCommandLexicon
             return ShellCommandKind.Exotic;
         }
 
-        if (Recon.Contains(name))
+        var kind = Lookup(name);
+        if (kind is ShellCommandKind.Recon or ShellCommandKind.Shell)
         {
-            return ShellCommandKind.Recon;
+            return kind;
         }
 
-        if (Shells.Contains(name))
+        return IsVersionedInterpreter(name) ? ShellCommandKind.Interpreter : kind;
+    }
+
+    // Every command word with its kind, so that a word is looked up once rather than once per set. A word in several
+    // sets takes the most specific kind: Recon, then Shell, Interpreter, Prefix, Exotic, Common.
+    private static readonly AsciiWordMap<ShellCommandKind> Kinds = BuildKinds();
+
+    private static readonly int LongestWord = Math.Max(Math.Max(Common.MaxLength, Exotic.MaxLength), Math.Max(Math.Max(Prefixes.MaxLength, Interpreters.MaxLength), Math.Max(Shells.MaxLength, Recon.MaxLength)));
+
+    private static AsciiWordMap<ShellCommandKind> BuildKinds()
+    {
+        var kinds = new Dictionary<string, ShellCommandKind>(StringComparer.Ordinal);
+        foreach (var (set, kind) in (ReadOnlySpan<(SortedWordSet, ShellCommandKind)>)
+            [
+                (Common, ShellCommandKind.Common), (Exotic, ShellCommandKind.Exotic), (Prefixes, ShellCommandKind.Prefix),
+                (Interpreters, ShellCommandKind.Interpreter), (Shells, ShellCommandKind.Shell), (Recon, ShellCommandKind.Recon),
+            ])
         {
-            return ShellCommandKind.Shell;
+            foreach (var word in set.Words)
+            {
+                kinds[word] = kind; // the sets come least specific first, so the last kind written wins
+            }
         }
 
-        if (Interpreters.Contains(name) || IsVersionedInterpreter(name))
+        var entries = new List<(string, ShellCommandKind)>(kinds.Count);
+        foreach (var (word, kind) in kinds)
         {
-            return ShellCommandKind.Interpreter;
+            entries.Add((word, kind));
         }
 
-        if (Prefixes.Contains(name))
+        return new AsciiWordMap<ShellCommandKind>(ignoreCase: false, entries);
+    }
+
+    // The words are kept lower-cased; the one character outside ASCII that lower-cases into ASCII is the Kelvin sign.
+    private static ShellCommandKind Lookup(ReadOnlySpan<char> name)
+    {
+        if (name.Length > LongestWord)
         {
-            return ShellCommandKind.Prefix;
+            return ShellCommandKind.None;
         }
 
-        if (Exotic.Contains(name))
+        Span<char> folded = stackalloc char[name.Length];
+        for (var i = 0; i < name.Length; i++)
         {
-            return ShellCommandKind.Exotic;
+            var c = name[i];
+            if (c > 0x7F && c != '\u212A')
+            {
+                return ShellCommandKind.None;
+            }
+
+            folded[i] = LexChars.FoldForAscii(c);
         }
 
-        return Common.Contains(name) ? ShellCommandKind.Common : ShellCommandKind.None;
+        return Kinds.TryGetValue(folded, out var kind) ? kind : ShellCommandKind.None;
     }
 
     // Commands whose first argument is a verb-like subcommand (net user, reg add, sc query, ip addr).
-    private static readonly SortedWordSet NetSubcommands = new("user", "users", "view", "localgroup", "group", "share", "use", "start", "stop", "session", "accounts", "config", "time");
-    private static readonly SortedWordSet RegSubcommands = new("add", "query", "delete", "save", "export", "import", "load", "unload", "copy", "restore");
-    private static readonly SortedWordSet ScSubcommands = new("query", "queryex", "create", "config", "start", "stop", "delete", "qc", "sdshow");
+    private static readonly SortedWordSet NetSubcommands = SortedWordSet.Parse(
+        "user users view localgroup group share use start stop session accounts config time");
+    private static readonly SortedWordSet RegSubcommands = SortedWordSet.Parse(
+        "add query delete save export import load unload copy restore");
+    private static readonly SortedWordSet ScSubcommands = SortedWordSet.Parse(
+        "query queryex create config start stop delete qc sdshow");
     private static readonly SortedWordSet NetshSubcommands = new("firewall", "advfirewall", "interface", "wlan", "http", "winsock");
-    private static readonly SortedWordSet IpSubcommands = new("a", "addr", "address", "route", "r", "link", "l", "neigh", "n", "rule");
+    private static readonly SortedWordSet IpSubcommands = SortedWordSet.Parse(
+        "a addr address route r link l neigh n rule");
 
     /// <summary>Whether <paramref name="argument"/> is a subcommand of <paramref name="command"/> (net user, reg add).</summary>
     public static bool IsSubcommand(ReadOnlySpan<char> command, ReadOnlySpan<char> argument) => command switch
@@ -135,21 +173,26 @@ internal static class ShellCommandLexicon
     public static bool IsEnglishWord(ReadOnlySpan<char> name) => EnglishCommandWords.Contains(name);
 
     // Command names that are also everyday English (or abbreviations seen in prose and product lists).
-    private static readonly SortedWordSet EnglishCommandWords = new(
-        "cat", "type", "sleep", "kill", "find", "head", "tail", "more", "less", "sort", "touch", "file", "set", "copy", "move",
-        "tree", "net", "test", "wait", "trap", "read", "open", "view", "shell", "pause", "title", "color", "prompt", "shift",
-        "where", "print", "wall", "write", "yes", "true", "false", "units", "history", "jobs", "hash", "local", "enable", "dot",
-        "time", "nice", "watch", "start", "call", "then", "do", "else", "command", "script", "expect", "fetch", "host", "last",
-        "users", "groups", "ping", "join", "split", "sum", "look", "expand", "column", "fold", "bridge", "strings", "mount",
-        "route", "init", "halt", "zip", "tar", "curl", "who", "id", "date", "top", "free", "info", "man", "exit", "ps", "ls",
-        "dir", "at", "sc", "reg", "md", "rd", "cd", "cp", "mv", "rm", "ln", "du", "df", "w", "ip", "ss", "nc", "ar", "ed", "vi",
-        "wish", "node", "ruby", "perl", "python", "lua", "bash", "fish", "ash", "dash", "cmd", "php", "finger", "tee", "diff",
-        "comm", "perf", "echo", "alias", "paste", "cut", "rev", "seq", "pr", "fmt", "tasks", "msg", "bun", "deno", "julia",
-        "scala", "groovy", "su", "env", "hostname", "printf", "which", "stat", "passwd", "exec", "eval", "shutdown");
+    private static readonly SortedWordSet EnglishCommandWords = SortedWordSet.Parse(
+        "cat type sleep kill find head tail more less sort touch file set copy move " +
+        "tree net test wait trap read open view shell pause title color prompt shift " +
+        "where print wall write yes true false units history jobs hash local enable dot " +
+        "time nice watch start call then do else command script expect fetch host last " +
+        "users groups ping join split sum look expand column fold bridge strings mount " +
+        "route init halt zip tar curl who id date top free info man exit ps ls " +
+        "dir at sc reg md rd cd cp mv rm ln du df w ip ss nc ar ed vi " +
+        "wish node ruby perl python lua bash fish ash dash cmd php finger tee diff " +
+        "comm perf echo alias paste cut rev seq pr fmt tasks msg bun deno julia " +
+        "scala groovy su env hostname printf which stat passwd exec eval shutdown");
 
     // python3.11, php7.4, gcc7.4: a versioned interpreter or compiler name.
     private static bool IsVersionedInterpreter(ReadOnlySpan<char> name)
     {
+        if (name.IsEmpty || !VersionChars.Contains(name[^1]))
+        {
+            return false;
+        }
+
         foreach (var stem in (ReadOnlySpan<string>)["python", "php", "perl", "ruby", "node", "lua", "gcc"])
         {
             if (name.Length > stem.Length && name.StartsWith(stem, StringComparison.OrdinalIgnoreCase)

@@ -10,14 +10,14 @@ internal static class ForgedHeaderLine
 {
     private const int MaxNameLength = 64;
 
-    private static readonly SortedWordSet KnownHeaders = new(
-        "set-cookie", "set-cookie2", "cookie", "location", "refresh", "content-type", "content-length", "content-disposition",
-        "content-encoding", "content-security-policy", "content-location", "transfer-encoding", "connection", "host", "cache-control",
-        "pragma", "expires", "last-modified", "etag", "authorization", "proxy-authorization", "www-authenticate", "user-agent",
-        "referer", "origin", "accept", "accept-encoding", "accept-language", "link", "server", "vary", "upgrade", "keep-alive",
-        "via", "forwarded", "range", "trailer", "te", "age", "allow", "strict-transport-security", "access-control-allow-origin",
-        "access-control-allow-credentials", "access-control-allow-headers", "access-control-allow-methods",
-        "bcc", "cc", "reply-to", "return-path", "mime-version", "content-transfer-encoding");
+    private static readonly SortedWordSet KnownHeaders = SortedWordSet.Parse(
+        "set-cookie set-cookie2 cookie location refresh content-type content-length content-disposition " +
+        "content-encoding content-security-policy content-location transfer-encoding connection host cache-control " +
+        "pragma expires last-modified etag authorization proxy-authorization www-authenticate user-agent " +
+        "referer origin accept accept-encoding accept-language link server vary upgrade keep-alive " +
+        "via forwarded range trailer te age allow strict-transport-security access-control-allow-origin " +
+        "access-control-allow-credentials access-control-allow-headers access-control-allow-methods " +
+        "bcc cc reply-to return-path mime-version content-transfer-encoding");
 
     /// <summary>Whether a header line starts at <paramref name="line"/>.</summary>
     /// <param name="line">The text right after a line break.</param>

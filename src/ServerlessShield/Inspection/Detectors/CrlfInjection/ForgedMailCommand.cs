@@ -16,9 +16,9 @@ internal static class ForgedMailCommand
 
     private static readonly string[] BareCommands = ["DATA", "QUIT", "RSET", "STARTTLS", "NOOP", "STAT", "UIDL", "CAPABILITY", "LOGOUT"];
 
-    private static readonly SortedWordSet ImapCommands = new(
-        "login", "select", "examine", "fetch", "store", "copy", "search", "append", "authenticate", "list", "lsub", "status", "uid",
-        "create", "delete", "rename", "expunge", "logout", "capability", "noop", "close", "subscribe", "unsubscribe", "idle", "starttls");
+    private static readonly SortedWordSet ImapCommands = SortedWordSet.Parse(
+        "login select examine fetch store copy search append authenticate list lsub status uid " +
+        "create delete rename expunge logout capability noop close subscribe unsubscribe idle starttls");
 
     private static readonly string[] NumberedPop3 = ["RETR ", "DELE ", "TOP ", "LIST "];
 

@@ -7,30 +7,30 @@ namespace ServerlessShield;
 /// </summary>
 internal static class EventHandlerNames
 {
-    private static readonly SortedWordSet Events = new(
-        "abort", "activate", "afterprint", "afterscriptexecute", "animationcancel", "animationend", "animationiteration",
-        "animationstart", "auxclick", "beforeactivate", "beforecopy", "beforecut", "beforedeactivate", "beforeeditfocus",
-        "beforeinput", "beforepaste", "beforeprint", "beforescriptexecute", "beforetoggle", "beforeunload", "begin", "blur",
-        "bounce", "cancel", "canplay", "canplaythrough", "change", "click", "close", "contextmenu", "copy", "cuechange", "cut",
-        "dblclick", "deactivate", "drag", "dragend", "dragenter", "dragleave", "dragover", "dragstart", "drop", "durationchange",
-        "emptied", "end", "ended", "error", "filterchange", "finish", "focus", "focusin", "focusout", "formdata", "fullscreenchange",
-        "hashchange", "help", "input", "invalid", "keydown", "keypress", "keyup", "load", "loadeddata", "loadedmetadata", "loadend",
-        "loadstart", "losecapture", "message", "mousedown", "mouseenter", "mouseleave", "mousemove", "mouseout", "mouseover",
-        "mouseup", "mousewheel", "offline", "online", "pagehide", "pageshow", "paste", "pause", "play", "playing", "pointercancel",
-        "pointerdown", "pointerenter", "pointerleave", "pointermove", "pointerout", "pointerover", "pointerrawupdate", "pointerup",
-        "popstate", "progress", "propertychange", "ratechange", "readystatechange", "repeat", "reset", "resize", "scroll",
-        "scrollend", "search", "securitypolicyviolation", "seeked", "seeking", "select", "selectionchange", "selectstart", "show",
-        "stalled", "start", "storage", "submit", "suspend", "timeupdate", "toggle", "touchcancel", "touchend", "touchmove",
-        "touchstart", "transitioncancel", "transitionend", "transitionrun", "transitionstart", "unload", "volumechange", "waiting",
-        "webkitanimationend", "webkitanimationiteration", "webkitanimationstart", "webkittransitionend", "wheel", "zoom",
-        "webkitplaybacktargetavailabilitychanged", "webkitmouseforcedown", "webkitmouseforcechanged", "message", "timer", "rowenter",
-        "rowexit", "datasetchanged", "dataavailable", "errorupdate", "layoutcomplete", "move", "moveend", "movestart", "resizeend",
-        "resizestart", "controlselect", "mscontentzoom");
+    private static readonly SortedWordSet Events = SortedWordSet.Parse(
+        "abort activate afterprint afterscriptexecute animationcancel animationend animationiteration " +
+        "animationstart auxclick beforeactivate beforecopy beforecut beforedeactivate beforeeditfocus " +
+        "beforeinput beforepaste beforeprint beforescriptexecute beforetoggle beforeunload begin blur " +
+        "bounce cancel canplay canplaythrough change click close contextmenu copy cuechange cut " +
+        "dblclick deactivate drag dragend dragenter dragleave dragover dragstart drop durationchange " +
+        "emptied end ended error filterchange finish focus focusin focusout formdata fullscreenchange " +
+        "hashchange help input invalid keydown keypress keyup load loadeddata loadedmetadata loadend " +
+        "loadstart losecapture message mousedown mouseenter mouseleave mousemove mouseout mouseover " +
+        "mouseup mousewheel offline online pagehide pageshow paste pause play playing pointercancel " +
+        "pointerdown pointerenter pointerleave pointermove pointerout pointerover pointerrawupdate pointerup " +
+        "popstate progress propertychange ratechange readystatechange repeat reset resize scroll " +
+        "scrollend search securitypolicyviolation seeked seeking select selectionchange selectstart show " +
+        "stalled start storage submit suspend timeupdate toggle touchcancel touchend touchmove " +
+        "touchstart transitioncancel transitionend transitionrun transitionstart unload volumechange waiting " +
+        "webkitanimationend webkitanimationiteration webkitanimationstart webkittransitionend wheel zoom " +
+        "webkitplaybacktargetavailabilitychanged webkitmouseforcedown webkitmouseforcechanged message timer rowenter " +
+        "rowexit datasetchanged dataavailable errorupdate layoutcomplete move moveend movestart resizeend " +
+        "resizestart controlselect mscontentzoom");
 
     // English words and common parameter names that start with "on" but are not handlers.
-    private static readonly SortedWordSet OrdinaryOnWords = new(
-        "online", "onboarding", "onboard", "onion", "onions", "onset", "ongoing", "onward", "onwards", "onsite", "onscreen",
-        "onstage", "only", "ones", "oneself", "onto", "onus", "onyx", "oncall", "onprem", "onpremise", "onetime", "onenote");
+    private static readonly SortedWordSet OrdinaryOnWords = SortedWordSet.Parse(
+        "online onboarding onboard onion onions onset ongoing onward onwards onsite onscreen " +
+        "onstage only ones oneself onto onus onyx oncall onprem onpremise onetime onenote");
 
     /// <summary>Whether a lower-case on* word is ordinary English or a common parameter name, not an event handler.</summary>
     public static bool IsOrdinaryOnWord(ReadOnlySpan<char> word) => OrdinaryOnWords.Contains(word);

@@ -12,27 +12,28 @@ internal static class HtmlTagScanner
     private const int MaxTagName = 64;
 
     // Elements that run script, embed active content or redirect every relative URL on the page.
-    private static readonly SortedWordSet ActiveElements = new(
-        "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "xml", "import", "bgsound", "layer", "ilayer",
-        "isindex", "vmlframe", "portal", "handler", "listener");
+    private static readonly SortedWordSet ActiveElements = SortedWordSet.Parse(
+        "script iframe frame frameset object embed applet base xml import bgsound layer ilayer " +
+        "isindex vmlframe portal handler listener");
 
     // Elements user text never carries: document structure, raw-text and foreign (SVG, MathML) content that changes
     // how the rest of the page parses, legacy elements kept alive only by payload lists.
-    private static readonly SortedWordSet StructureElements = new(
-        "svg", "math", "html", "head", "style", "xmp", "plaintext", "noscript", "noembed", "noframes", "marquee", "keygen",
-        "feimage", "foreignobject", "animatetransform", "animatemotion", "stylesheet", "xsl:stylesheet", "comment");
+    private static readonly SortedWordSet StructureElements = SortedWordSet.Parse(
+        "svg math html head style xmp plaintext noscript noembed noframes marquee keygen " +
+        "feimage foreignobject animatetransform animatemotion stylesheet xsl:stylesheet comment");
 
     // Elements whose content is raw text (script or data) up to their closing tag.
-    private static readonly SortedWordSet RawTextElements = new(
-        "script", "style", "textarea", "title", "xmp", "noscript", "noembed", "noframes", "iframe", "template", "plaintext", "svg");
+    private static readonly SortedWordSet RawTextElements = SortedWordSet.Parse(
+        "script style textarea title xmp noscript noembed noframes iframe template plaintext svg");
 
-    private static readonly SortedWordSet ForeignPrefixes = new("svg", "math", "xsl", "xml", "xhtml", "html", "v", "vml", "t", "xlink");
+    private static readonly SortedWordSet ForeignPrefixes = SortedWordSet.Parse(
+        "svg math xsl xml xhtml html v vml t xlink");
 
     // Elements that also name things in documentation ("cmd <input> <output>"): injected only when given attributes.
-    private static readonly SortedWordSet FormAndMediaElements = new(
-        "body", "form", "input", "textarea", "button", "select", "template", "video", "audio", "source", "image", "set",
-        "animate", "meta", "link", "dialog", "details", "label", "track", "picture", "canvas", "menu", "menuitem", "rect",
-        "path", "circle", "use", "a:link");
+    private static readonly SortedWordSet FormAndMediaElements = SortedWordSet.Parse(
+        "body form input textarea button select template video audio source image set " +
+        "animate meta link dialog details label track picture canvas menu menuitem rect " +
+        "path circle use a:link");
 
     public static bool AnyDangerousTag(ReadOnlySpan<char> text) => AnyDangerousTag(text, 0);
 

@@ -11,6 +11,9 @@ internal sealed class AsciiWordSet
         _map = new AsciiWordMap<bool>(ignoreCase, words.Select(w => (w, true)));
     }
 
+    // The whitespace-separated words of one string (see SortedWordSet.Parse for why word lists are strings).
+    public static AsciiWordSet Parse(bool ignoreCase, string words) => new(ignoreCase, words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     public IEnumerable<string> Words => _map.Words;
 
     public bool Contains(ReadOnlySpan<char> word) => _map.TryGetValue(word, out _);

@@ -31,6 +31,14 @@ internal sealed class SortedWordSet
         }
     }
 
+    /// <summary>A set of the whitespace-separated words of <paramref name="words"/>.</summary>
+    /// <remarks>Word lists are written as one string: a string constant costs no code in a Native AOT binary, where an
+    /// array initializer costs a store instruction per word.</remarks>
+    public static SortedWordSet Parse(string words) => new(words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The words, lower-cased and sorted.</summary>
+    public IReadOnlyList<string> Words => _words;
+
     /// <summary>The length of the longest word; longer spans are never members.</summary>
     public int MaxLength { get; }
 

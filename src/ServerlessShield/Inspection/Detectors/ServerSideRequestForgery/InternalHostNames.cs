@@ -7,14 +7,14 @@ namespace ServerlessShield;
 internal static class InternalHostNames
 {
     // Exact names: loopback aliases from /etc/hosts, container and orchestrator gateways, metadata services.
-    private static readonly SortedWordSet Exact = new(
-        "localhost", "localhost.localdomain", "localhost4", "localhost4.localdomain4", "localhost6", "localhost6.localdomain6",
-        "ip6-localhost", "ip6-loopback", "ipv6-localhost", "ipv6-loopback", "loopback",
-        "host.docker.internal", "gateway.docker.internal", "kubernetes.docker.internal", "host.containers.internal",
-        "kubernetes.default", "kubernetes.default.svc",
-        "metadata", "metadata.google.internal", "metadata.goog", "instance-data", "instance-data.ec2.internal",
-        "metadata.packet.net", "metadata.platformequinix.com", "rancher-metadata", "metadata.tencentyun.com",
-        "localtest.me", "lvh.me", "vcap.me", "fuf.me", "localh.st", "lacolhost.com");
+    private static readonly SortedWordSet Exact = SortedWordSet.Parse(
+        "localhost localhost.localdomain localhost4 localhost4.localdomain4 localhost6 localhost6.localdomain6 " +
+        "ip6-localhost ip6-loopback ipv6-localhost ipv6-loopback loopback " +
+        "host.docker.internal gateway.docker.internal kubernetes.docker.internal host.containers.internal " +
+        "kubernetes.default kubernetes.default.svc " +
+        "metadata metadata.google.internal metadata.goog instance-data instance-data.ec2.internal " +
+        "metadata.packet.net metadata.platformequinix.com rancher-metadata metadata.tencentyun.com " +
+        "localtest.me lvh.me vcap.me fuf.me localh.st lacolhost.com");
 
     // Reserved or conventionally private suffixes (RFC 6761 .localhost, ICANN's .internal, mDNS .local, k8s .svc).
     private static readonly string[] PrivateSuffixes =

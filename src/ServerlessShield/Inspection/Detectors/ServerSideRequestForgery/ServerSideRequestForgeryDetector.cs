@@ -8,7 +8,8 @@ namespace ServerlessShield;
 internal sealed class ServerSideRequestForgeryDetector : IInjectionDetector
 {
     // Schemes that exist to smuggle raw bytes to arbitrary TCP/UDP services or read local resources, whatever the host.
-    private static readonly SortedWordSet SmugglingSchemes = new("gopher", "dict", "tftp", "netdoc", "jar", "file", "local_file", "phar", "expect");
+    private static readonly SortedWordSet SmugglingSchemes = SortedWordSet.Parse(
+        "gopher dict tftp netdoc jar file local_file phar expect");
 
     private static readonly UrlAuthorityFinder.HostCheck InternalTarget = IsInternalTarget;
 

@@ -11,7 +11,8 @@ internal static class UrlAuthorityFinder
     private const int MaxAuthorityLength = 512;
 
     // Schemes whose URLs are accepted without the // as well (http:127.0.0.1, http:/2852039166, file:/etc/passwd).
-    private static readonly SortedWordSet SlashlessSchemes = new("http", "https", "ftp", "gopher", "dict", "ldap", "ldaps", "file", "tftp", "sftp", "ssh", "telnet", "smb", "ws", "wss");
+    private static readonly SortedWordSet SlashlessSchemes = SortedWordSet.Parse(
+        "http https ftp gopher dict ldap ldaps file tftp sftp ssh telnet smb ws wss");
 
     /// <summary>Scheme-relative and scheme-less authorities are only recognised at the start of the value.</summary>
     public delegate bool HostCheck(ReadOnlySpan<char> scheme, ReadOnlySpan<char> candidate, bool singleLabelIsInternal);

@@ -12,6 +12,11 @@ internal static class SqlCandidate
     private static readonly SearchValues<char> InertChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_ .,:");
 
+    private static readonly SearchValues<char> AsciiWordChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
     private static readonly AsciiWordSet Vocabulary = new(
         ignoreCase: true,
         [
@@ -29,6 +34,11 @@ internal static class SqlCandidate
             {
                 return true;
             }
+        }
+
+        if (System.Text.Ascii.IsValid(value))
+        {
+            return HasAsciiVocabulary(value);
         }
 
         var i = 0;
@@ -55,6 +65,35 @@ internal static class SqlCandidate
         return false;
     }
 
+    // The same word loop for ASCII text, where a word is a run of letters, digits and '_' found by vectorized search.
+    private static bool HasAsciiVocabulary(ReadOnlySpan<char> value)
+    {
+        var rest = value;
+        while (true)
+        {
+            var start = rest.IndexOfAny(AsciiWordChars);
+            if (start < 0)
+            {
+                return false;
+            }
+
+            rest = rest[start..];
+            var length = rest.IndexOfAnyExcept(AsciiWordChars);
+            var word = length < 0 ? rest : rest[..length];
+            if (HasVocabulary(word))
+            {
+                return true;
+            }
+
+            if (length < 0)
+            {
+                return false;
+            }
+
+            rest = rest[length..];
+        }
+    }
+
     private static int Next(ReadOnlySpan<char> value, int at)
     {
         var next = value[(at + 1)..].IndexOfAnyExcept(InertChars);
@@ -73,6 +112,11 @@ internal static class SqlCandidate
         if (Vocabulary.Contains(word))
         {
             return true;
+        }
+
+        if (!word.ContainsAny(Digits))
+        {
+            return false;
         }
 
         for (var k = 1; k < word.Length; k++)

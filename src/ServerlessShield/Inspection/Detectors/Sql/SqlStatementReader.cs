@@ -5,12 +5,14 @@ namespace ServerlessShield;
 // has (a call, *, a list of literals, a subquery, a comparison in WHERE) but not "select your seat".
 internal static class SqlStatementReader
 {
-    private static readonly AsciiWordSet Privileges = new(
-        ignoreCase: true, "connect", "resource", "dba", "usage", "references", "sysadmin", "file", "process", "super", "reload", "execute", "trigger", "index");
+    private static readonly AsciiWordSet Privileges = AsciiWordSet.Parse(
+        ignoreCase: true,
+        "connect resource dba usage references sysadmin file process super reload execute trigger index");
 
     // Functions SQL lets a select list name without parentheses.
-    private static readonly AsciiWordSet NiladicFunctions = new(
-        ignoreCase: true, "current_user", "session_user", "system_user", "current_date", "current_time", "current_timestamp", "localtimestamp", "current_role");
+    private static readonly AsciiWordSet NiladicFunctions = AsciiWordSet.Parse(
+        ignoreCase: true,
+        "current_user session_user system_user current_date current_time current_timestamp localtimestamp current_role");
 
     // standalone: nothing (no ";", no breakout) ends an application statement before this one, so the statement
     // must be unmistakable on its own ("Delete from cart" and "Drop table lamp" are shop text).
