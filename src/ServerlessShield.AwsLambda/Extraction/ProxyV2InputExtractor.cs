@@ -15,7 +15,15 @@ internal sealed class ProxyV2InputExtractor(HttpRequestInputs inputs) : ILambdaI
         var headers = HttpEventReading.ReadPairs(root, "multiValueHeaders", "headers", urlDecode: false);
         if (root.TryGet("cookies", JsonValueKind.Array, out var cookies))
         {
-            var values = cookies.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString());
+            var values = new List<string?>();
+            foreach (var cookie in cookies.EnumerateArray())
+            {
+                if (cookie.ValueKind == JsonValueKind.String)
+                {
+                    values.Add(cookie.GetString());
+                }
+            }
+
             headers.Add(new("cookie", string.Join("; ", values)));
         }
 

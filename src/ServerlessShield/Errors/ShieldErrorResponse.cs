@@ -47,10 +47,22 @@ public sealed class ShieldErrorResponse
         var detail = includeDetails && context.Outcome.Error is { } error
             ? new ScrubbedException(error.SourceException).ToString()
             : null;
-        var errors = context.Outcome.Rule == ShieldRules.ValidationFailed
-            ? context.Findings.Where(f => f.Rule == ShieldRules.ValidationFailed).Select(f => (f.FieldPath, f.Code)).ToList()
-            : null;
-        return Create(status, context.CorrelationId, detail, errors);
+        return Create(status, context.CorrelationId, detail, context.Outcome.Rule == ShieldRules.ValidationFailed ? ValidationErrors(context) : null);
+    }
+
+    // Field paths and rule codes of the validation failures, never the values.
+    private static List<(string Field, string? Code)> ValidationErrors(ShieldContext context)
+    {
+        var errors = new List<(string Field, string? Code)>();
+        foreach (var finding in context.Findings)
+        {
+            if (finding.Rule == ShieldRules.ValidationFailed)
+            {
+                errors.Add((finding.FieldPath, finding.Code));
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>Creates a response for a status and correlation id.</summary>

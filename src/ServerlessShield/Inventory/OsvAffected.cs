@@ -63,12 +63,32 @@ internal sealed record OsvAffected(string Name, IReadOnlyList<IReadOnlyList<(str
     // last_affected closes just after it. "0" introduced means from the first version.
     private static bool InRange(IReadOnlyList<(string Kind, string Version)> events, PackageVersion version)
     {
-        var ordered = events
-            .Select(e => (e.Kind, Parsed: e.Version == "0" ? (PackageVersion?)null : PackageVersion.TryParse(e.Version, out var v) ? v : (PackageVersion?)null, e.Version))
-            .Where(e => e.Parsed is not null || e.Version == "0")
-            .OrderBy(e => e.Parsed, Comparer<PackageVersion?>.Create((a, b) => a is null ? (b is null ? 0 : -1) : b is null ? 1 : a.Value.CompareTo(b.Value)));
+        // Events in version order, "0" first, ties in their listed order (an insertion sort: a range has a handful).
+        var ordered = new List<(string Kind, PackageVersion? Parsed)>(events.Count);
+        foreach (var (kind, text) in events)
+        {
+            PackageVersion? parsed = null;
+            if (text != "0")
+            {
+                if (!PackageVersion.TryParse(text, out var v))
+                {
+                    continue;
+                }
+
+                parsed = v;
+            }
+
+            var at = ordered.Count;
+            while (at > 0 && Compare(ordered[at - 1].Parsed, parsed) > 0)
+            {
+                at--;
+            }
+
+            ordered.Insert(at, (kind, parsed));
+        }
+
         var affected = false;
-        foreach (var (kind, parsed, _) in ordered)
+        foreach (var (kind, parsed) in ordered)
         {
             var at = parsed is { } p ? version.CompareTo(p) : 1;
             switch (kind)
@@ -87,4 +107,7 @@ internal sealed record OsvAffected(string Name, IReadOnlyList<IReadOnlyList<(str
 
         return affected;
     }
+
+    private static int Compare(PackageVersion? a, PackageVersion? b) =>
+        a is null ? (b is null ? 0 : -1) : b is null ? 1 : a.Value.CompareTo(b.Value);
 }

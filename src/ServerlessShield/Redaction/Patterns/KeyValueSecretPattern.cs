@@ -10,12 +10,31 @@ internal sealed class KeyValueSecretPattern : SecretPattern
 
     public KeyValueSecretPattern(IEnumerable<string> names)
     {
-        _namesByFirst = names
-            .Select(n => n.Trim().ToLowerInvariant())
-            .Where(n => n.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .GroupBy(n => n[0])
-            .ToDictionary(g => g.Key, g => g.ToArray());
+        var byFirst = new Dictionary<char, List<string>>();
+        foreach (var name in names)
+        {
+            var key = name.Trim().ToLowerInvariant();
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            if (!byFirst.TryGetValue(key[0], out var list))
+            {
+                byFirst[key[0]] = list = [];
+            }
+
+            if (!list.Contains(key))
+            {
+                list.Add(key);
+            }
+        }
+
+        _namesByFirst = [];
+        foreach (var (first, list) in byFirst)
+        {
+            _namesByFirst[first] = [.. list];
+        }
     }
 
     public override bool TryFind(ReadOnlySpan<char> text, int from, out int start, out int end)

@@ -8,12 +8,12 @@ namespace ServerlessShield;
 /// </summary>
 internal static class CodeExecutionCall
 {
-    private static readonly string[] Functions =
-    [
+    private static readonly MarkerSet Functions = new(
+        "(=",
+        StringComparison.OrdinalIgnoreCase,
         "system(", "exec(", "shell_exec(", "passthru(", "popen(", "proc_open(", "pcntl_exec(", "eval(", "assert(", "os.system(",
         "os.popen(", "subprocess.call(", "subprocess.run(", "subprocess.popen(", "subprocess.check_output(", "execsync(", "spawn(",
-        "spawnsync(", "runtime.getruntime().exec(", "processbuilder(", "exec cmd=",
-    ];
+        "spawnsync(", "runtime.getruntime().exec(", "processbuilder(", "exec cmd=");
 
     public static bool Any(ReadOnlySpan<char> text)
     {
@@ -29,47 +29,34 @@ internal static class CodeExecutionCall
             return true;
         }
 
-        foreach (var function in Functions)
+        return Functions.Any(text, IsShellCall);
+    }
+
+    // The call stands on its own (ecosystem(, executor( do not) and is given a PHP request variable or a string
+    // holding a command line.
+    private static bool IsShellCall(ReadOnlySpan<char> text, string function, int at)
+    {
+        if (at > 0 && (char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] == '_'))
         {
-            var from = 0;
-            while (from < text.Length)
-            {
-                var at = text[from..].IndexOf(function, StringComparison.OrdinalIgnoreCase);
-                if (at < 0)
-                {
-                    break;
-                }
-
-                at += from;
-                from = at + function.Length;
-                if (at > 0 && (char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] == '_'))
-                {
-                    continue; // ecosystem(, executor(
-                }
-
-                var argument = from;
-                while (argument < text.Length && text[argument] == ' ')
-                {
-                    argument++;
-                }
-
-                if (argument >= text.Length)
-                {
-                    continue;
-                }
-
-                if (text[argument] == '$' && text[argument..].StartsWith("$_", StringComparison.Ordinal))
-                {
-                    return true; // system($_GET['cmd'])
-                }
-
-                if (text[argument] is '\'' or '"' or '`' && InjectedCommandLine.StartsAt(text, argument + 1, CommandPosition.Substitution))
-                {
-                    return true;
-                }
-            }
+            return false;
         }
 
-        return false;
+        var argument = at + function.Length;
+        while (argument < text.Length && text[argument] == ' ')
+        {
+            argument++;
+        }
+
+        if (argument >= text.Length)
+        {
+            return false;
+        }
+
+        if (text[argument] == '$' && text[argument..].StartsWith("$_", StringComparison.Ordinal))
+        {
+            return true; // system($_GET['cmd'])
+        }
+
+        return text[argument] is '\'' or '"' or '`' && InjectedCommandLine.StartsAt(text, argument + 1, CommandPosition.Substitution);
     }
 }

@@ -28,14 +28,14 @@ internal static class JavaScriptBreakout
     // '+' alone is no syntax here: it only counts in the UTF-7 marker "+adw-" and next to '[' in JSFuck.
     private static readonly SearchValues<char> CodeSyntax = SearchValues.Create("(=[{`");
 
-    private static readonly string[] Markers =
-    [
+    private static readonly MarkerSet Markers = new(
+        "(=$+",
+        StringComparison.Ordinal,
         "string.fromcharcode(", "document.write(", "document.writeln(", "constructor.constructor(", "constructor(\"alert", "constructor('alert",
         "${alert}", "${eval}", "${prompt}", "${confirm}", ".innerhtml=", "document.location=", "location.href=", "window.location=",
         "location=\"javascript", "location='javascript", "execcommand(", "createelement(\"script\")", "createelement('script')",
         "import(\"data:", "import('data:", "importscripts(", "srcdoc=", "new function(", "+adw-",
-        "appendchild(document.createelement(",
-    ];
+        "appendchild(document.createelement(");
 
     public static bool Any(ReadOnlySpan<char> text)
     {
@@ -45,15 +45,7 @@ internal static class JavaScriptBreakout
             return HasObscuredCookieAccess(text);
         }
 
-        foreach (var marker in Markers)
-        {
-            if (text.Contains(marker, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return HasSinkCall(text) || HasSinkReference(text) || HasGlobalSinkLookup(text) || HasJsFuck(text) || HasSinkInTemplate(text)
+        return Markers.ContainsAny(text) || HasSinkCall(text) || HasSinkReference(text) || HasGlobalSinkLookup(text) || HasJsFuck(text) || HasSinkInTemplate(text)
             || HasObscuredCookieAccess(text) || HasLocationAssignment(text);
     }
 

@@ -7,39 +7,17 @@ namespace ServerlessShield;
 /// </summary>
 internal static class FileWrappers
 {
-    private static readonly string[] Prefixes =
-    [
+    private static readonly MarkerSet Prefixes = new(
+        ":.",
+        StringComparison.Ordinal,
         "file:/", "file:\\", "php://", "phar://", "zip://", "compress.zlib://", "compress.bzip2://", "expect://", "glob://", "rar://",
         "ogg://", "zlib:", "jar:file:", "netdoc:/",
 
         // PHP stream filter names, the links of a php://filter chain even when the wrapper is added server-side.
         "convert.iconv.", "convert.base64-", "convert.quoted-printable-", "string.rot13", "string.toupper", "string.tolower",
-        "zlib.deflate", "zlib.inflate", "convert.iconv.utf",
-    ];
+        "zlib.deflate", "zlib.inflate", "convert.iconv.utf");
 
-    public static bool Any(ReadOnlySpan<char> text)
-    {
-        foreach (var prefix in Prefixes)
-        {
-            var from = 0;
-            while (from < text.Length)
-            {
-                var at = text[from..].IndexOf(prefix, StringComparison.Ordinal);
-                if (at < 0)
-                {
-                    break;
-                }
-
-                at += from;
-                if (at == 0 || !char.IsAsciiLetterOrDigit(text[at - 1]))
-                {
-                    return true;
-                }
-
-                from = at + prefix.Length;
-            }
-        }
-
-        return false;
-    }
+    // A wrapper at the start of the text or of a token (not inside a longer name).
+    public static bool Any(ReadOnlySpan<char> text) =>
+        Prefixes.Any(text, static (text, _, at) => at == 0 || !char.IsAsciiLetterOrDigit(text[at - 1]));
 }

@@ -1,0 +1,85 @@
+using System.Buffers;
+
+namespace ServerlessShield;
+
+// Finds the occurrences of a fixed set of markers (code idioms, URL wrappers) with one vectorized search for their
+// anchor characters instead of one substring search per marker: every marker holds an anchor character ('(', '=',
+// ':'...), which is case-free and rare in ordinary text, so a value without anchors is answered by that one search
+// and each anchor found is checked against the few markers that hold it.
+internal sealed class MarkerSet
+{
+    private readonly SearchValues<char> _anchors;
+    private readonly (string Marker, int Offset)[][] _byAnchor = new (string, int)[128][];
+    private readonly StringComparison _comparison;
+
+    public MarkerSet(string anchors, StringComparison comparison, params string[] markers)
+    {
+        _anchors = SearchValues.Create(anchors);
+        _comparison = comparison;
+        var byAnchor = new List<(string, int)>?[128];
+        foreach (var marker in markers)
+        {
+            var offset = marker.AsSpan().IndexOfAny(_anchors);
+            if (offset < 0 || HasBorder(marker))
+            {
+                // A border (a prefix that is also a suffix) would let occurrences overlap, which substring searches
+                // that resume after each match do not see; the markers are chosen not to need that.
+                throw new ArgumentException($"Marker '{marker}' needs an anchor character and no border.", nameof(markers));
+            }
+
+            (byAnchor[marker[offset]] ??= []).Add((marker, offset));
+        }
+
+        for (var c = 0; c < byAnchor.Length; c++)
+        {
+            _byAnchor[c] = byAnchor[c]?.ToArray() ?? [];
+        }
+    }
+
+    // Judges one occurrence: the text, the marker, and where it starts.
+    public delegate bool Accept(ReadOnlySpan<char> text, string marker, int start);
+
+    // Whether some marker occurs in text.
+    public bool ContainsAny(ReadOnlySpan<char> text) => Any(text, static (_, _, _) => true);
+
+    // Whether some occurrence of a marker in text is accepted.
+    public bool Any(ReadOnlySpan<char> text, Accept accept)
+    {
+        var from = 0;
+        while (from < text.Length)
+        {
+            var found = text[from..].IndexOfAny(_anchors);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = from + found;
+            foreach (var (marker, offset) in _byAnchor[text[at]])
+            {
+                var start = at - offset;
+                if (start >= 0 && text[start..].StartsWith(marker, _comparison) && accept(text, marker, start))
+                {
+                    return true;
+                }
+            }
+
+            from = at + 1;
+        }
+
+        return false;
+    }
+
+    private static bool HasBorder(string marker)
+    {
+        for (var length = 1; length < marker.Length; length++)
+        {
+            if (marker.AsSpan(0, length).SequenceEqual(marker.AsSpan(marker.Length - length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
