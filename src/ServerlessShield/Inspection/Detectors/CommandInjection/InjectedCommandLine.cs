@@ -27,6 +27,8 @@ internal static class InjectedCommandLine
     // Commands whose quoted argument makes a command line (echo "<?php ...?>" > x.php).
     private static readonly SortedWordSet PrintCommands = new("echo", "printf", "print");
 
+    // The scratch buffers are written before they are read (ShellWordReader, CommandName): no need to zero them.
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     public static bool StartsAt(ReadOnlySpan<char> value, int position, CommandPosition where)
     {
         // A command line is judged on a bounded window, which keeps the whole scan linear in the value's length.

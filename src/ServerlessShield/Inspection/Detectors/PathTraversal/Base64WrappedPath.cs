@@ -13,6 +13,9 @@ internal static class Base64WrappedPath
     private const int MinLength = 8;
     private const int MaxDecodedChars = 96;
 
+    private static readonly SearchValues<char> Base64Chars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_");
+
     public static bool Matches(ReadOnlySpan<char> value, Func<string, bool> isPathAttack)
     {
         var token = value.Trim();
@@ -56,23 +59,10 @@ internal static class Base64WrappedPath
         return isPathAttack(text.ToString());
     }
 
+    // Base64 or base64url characters, then at most two '=' of padding.
     private static bool IsBase64Token(ReadOnlySpan<char> token)
     {
-        var padding = 0;
-        foreach (var c in token)
-        {
-            if (c == '=')
-            {
-                padding++;
-                continue;
-            }
-
-            if (padding > 0 || !(char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '-' or '_'))
-            {
-                return false;
-            }
-        }
-
-        return padding <= 2;
+        var body = token.TrimEnd('=');
+        return token.Length - body.Length <= 2 && body.IndexOfAnyExcept(Base64Chars) < 0;
     }
 }

@@ -49,28 +49,30 @@ internal sealed class SortedWordSet
             return false;
         }
 
-        Span<char> lower = stackalloc char[word.Length];
-        for (var i = 0; i < word.Length; i++)
+        foreach (var candidate in _buckets[Key(word.Length, LexChars.FoldForAscii(word[0]))] ?? [])
         {
-            // The words are ASCII, and the only character outside ASCII that lower-cases into it is the Kelvin sign.
-            var c = word[i];
-            if (c > 0x7F && c != '\u212A')
-            {
-                return false;
-            }
-
-            lower[i] = LexChars.FoldForAscii(c);
-        }
-
-        foreach (var candidate in _buckets[Key(lower.Length, lower[0])] ?? [])
-        {
-            if (candidate.Length == lower.Length && lower.SequenceEqual(candidate))
+            if (candidate.Length == word.Length && EqualsFolded(word, candidate))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // The words are ASCII and lower-cased; the only character outside ASCII that lower-cases into ASCII is the Kelvin
+    // sign (FoldForAscii), any other stays outside ASCII and so never matches.
+    private static bool EqualsFolded(ReadOnlySpan<char> word, string candidate)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (LexChars.FoldForAscii(word[i]) != candidate[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private int Key(int length, char first) => ((length * 131) ^ first) & (_buckets.Length - 1);

@@ -165,7 +165,13 @@ internal static class SqlSignatures
             return true;
         }
 
+        // Everything below is a call or a qualified name: most words, followed by neither, stop here.
         var next = lexer.PeekCode();
+        if (next.Kind is not (SqlTokenKind.LeftParen or SqlTokenKind.Dot))
+        {
+            return false;
+        }
+
         if (name.Equals("mysql", StringComparison.OrdinalIgnoreCase) && next.Is(SqlTokenKind.Dot))
         {
             return true;
