@@ -28,6 +28,8 @@ public class DetectorShortcutsTests(ITestOutputHelper output)
         "%0d%0aSet-Cookie:", "http://169.254.169.254/", "{\"$ne\": 1}", "\u212Aill", "\u0130d", "O'Brien", "Dún Laoghaire",
         "Volume 0: The Art", "Please leave it; thanks!", "Mozilla/5.0 (X11; Linux x86_64)", "application/json", "12 Harbour View",
         "un\u0131on \u017Felect 1", "x\u02BC or \u02BCa\u02BC=\u02BCa", "Zürich order by 2", "São Paulo", "+353 1 555 0142",
+        "1 0xaor 1=1", "0x1funion select", "1 || 1=1", "x'||'", "1 && 2>1", "@@version", "@x:=1", "/*!12345*/", "1;", "a)--",
+        "1 -- -", "1 # x", "(1)=(1)", "-1/**/", "id=1&x=2", "?page=2", "1*1", "a<b>c", "x::int", "\u2013 x", "\u2018 or \u2019",
     ];
 
     private static readonly string[] Joints = [" ", "", "\t", "\n", ".", ",", ":", "/", "\\", "=", "(", ")", "'", "\"", ";", "|", "&", "+", "%", "_", "-", "0", "1", "é", "\u00A0"];

@@ -2,15 +2,18 @@ using System.Buffers;
 
 namespace ServerlessShield;
 
-// A cheap necessary condition for the SQL readings, so that most text never reaches the tokenizer. A value made only
-// of letters, digits, '_', blanks and the inert punctuation . , : lexes into words, numbers, dots, commas and
-// "other" tokens; every check of the detector then needs one of its words to be SQL vocabulary: a keyword, a
-// database function, a catalog object (or "mysql" before a dot). Words are read the way the lexer splits them,
-// including the keyword MySQL finds right after a number (1union).
+// A cheap necessary condition for the SQL readings, so that most text never reaches the tokenizer. Without a word of
+// SQL vocabulary (a keyword, a database function, a catalog object, "mysql" before a dot) only these can make an
+// injection: a quote (a quoted reading breaks out at it; its comparisons, splices and comments need the literal), a
+// logical operator || or && (a condition after the operand), a variable '@' (@@version), or MySQL's executable
+// comment "/*!". Everything else the lexer produces from punctuation (comparisons, arithmetic, parentheses,
+// semicolons, comments, separators) only continues a query through a keyword or a call of a database function.
+// Words are read the way the lexer splits them, including the keyword MySQL finds right after a number (1union,
+// 0x1f or).
 internal static class SqlCandidate
 {
-    private static readonly SearchValues<char> InertChars =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_ .,:");
+    // The quotes SqlLexer reads (with the typographic ones a best-fit conversion turns into '), '|', '&' and '@'.
+    private static readonly SearchValues<char> SyntaxWithoutWords = SearchValues.Create("'\"`\u2018\u2019\u2032\u02BC|&@");
 
     private static readonly SearchValues<char> AsciiWordChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
@@ -23,17 +26,14 @@ internal static class SqlCandidate
             .. SqlKeywords.All, .. SqlFunctions.Delay.Words, .. SqlFunctions.Distinctive.Words, .. SqlFunctions.Fingerprint.Words,
             .. SqlFunctions.Extraction.Words, .. SqlFunctions.Substring.Words, .. SqlFunctions.Geometry.Words,
             .. SqlFunctions.CodePoint.Words, .. SqlFunctions.CastTypes.Words, .. SqlFunctions.Common.Words,
-            .. SqlFunctions.CatalogObjects.Words, "mysql", "backup",
+            .. SqlFunctions.CatalogObjects.Words, "mysql", "backup", "if",
         ]);
 
     public static bool MayBeSql(ReadOnlySpan<char> value)
     {
-        for (var at = value.IndexOfAnyExcept(InertChars); at >= 0; at = Next(value, at))
+        if (value.IndexOfAny(SyntaxWithoutWords) >= 0 || value.Contains("/*!", StringComparison.Ordinal))
         {
-            if (!IsForeignWordPart(value[at]))
-            {
-                return true;
-            }
+            return true;
         }
 
         if (System.Text.Ascii.IsValid(value))
@@ -94,12 +94,6 @@ internal static class SqlCandidate
         }
     }
 
-    private static int Next(ReadOnlySpan<char> value, int at)
-    {
-        var next = value[(at + 1)..].IndexOfAnyExcept(InertChars);
-        return next < 0 ? -1 : at + 1 + next;
-    }
-
     // Letters and digits outside ASCII are parts of words to the lexer (Dún, Zürich), except the modifier letter
     // apostrophe, which it reads as a quote.
     private static bool IsForeignWordPart(char c) => c > 0x7F && c != '\u02BC' && char.IsLetterOrDigit(c);
@@ -117,6 +111,21 @@ internal static class SqlCandidate
         if (!word.ContainsAny(Digits))
         {
             return false;
+        }
+
+        // 0x1f or / 0b1and: the lexer ends a hex or binary literal at its last hex digit when a keyword follows.
+        if (word.Length > 3 && word[0] == '0' && word[1] is 'x' or 'X' or 'b' or 'B' && char.IsAsciiHexDigit(word[2]))
+        {
+            var end = 2;
+            while (end < word.Length && char.IsAsciiHexDigit(word[end]))
+            {
+                end++;
+            }
+
+            if (end < word.Length && Vocabulary.Contains(word[end..]))
+            {
+                return true;
+            }
         }
 
         for (var k = 1; k < word.Length; k++)
