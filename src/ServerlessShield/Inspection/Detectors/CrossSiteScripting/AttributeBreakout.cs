@@ -55,8 +55,8 @@ internal static class AttributeBreakout
 
     public static bool HasScriptUrl(ReadOnlySpan<char> text)
     {
-        // Every script URL has its scheme's colon.
-        if (DetectorShortcuts.Enabled && !text.Contains(':'))
+        // Every script URL has its scheme's colon, right after the scheme's last letter.
+        if (DetectorShortcuts.Enabled && !ScriptUrl.MayEndAScheme(text))
         {
             return false;
         }

@@ -73,6 +73,33 @@ internal static class ScriptUrl
         return false;
     }
 
+    /// <summary>
+    /// Whether some colon of <paramref name="text"/> can end a scheme above: every one ends in 't' (javascript,
+    /// vbscript, livescript, ecmascript) or 'a' (mocha, data), possibly followed by ignorable characters. A necessary
+    /// condition for <see cref="StartsAt"/> anywhere in the text.
+    /// </summary>
+    public static bool MayEndAScheme(ReadOnlySpan<char> text)
+    {
+        for (var colon = text.IndexOf(':'); colon >= 0;)
+        {
+            var k = colon - 1;
+            while (k >= 0 && IsIgnorable(text[k]))
+            {
+                k--;
+            }
+
+            if (k >= 0 && text[k] is 't' or 'a')
+            {
+                return true;
+            }
+
+            var next = text[(colon + 1)..].IndexOf(':');
+            colon = next < 0 ? -1 : colon + 1 + next;
+        }
+
+        return false;
+    }
+
     /// <summary>Whether any script URL starts in <paramref name="text"/> at a position not inside a word.</summary>
     public static bool Anywhere(ReadOnlySpan<char> text)
     {

@@ -23,7 +23,10 @@ internal static class SensitivePathFinder
                 end++;
             }
 
-            if (end > i && PathNamesSecret(text[i..end], tokenIsWholeValue: i == 0 && end == text.Length))
+            // A token without a slash is one segment with no parent: every rule below needs a parent or a rooted
+            // path, except the standalone files, which must be the whole value.
+            var wholeValue = i == 0 && end == text.Length;
+            if (end > i && (wholeValue || !DetectorShortcuts.Enabled || text[i..end].Contains('/')) && PathNamesSecret(text[i..end], wholeValue))
             {
                 return true;
             }
