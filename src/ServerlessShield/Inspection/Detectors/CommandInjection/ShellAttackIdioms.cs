@@ -9,6 +9,12 @@ internal static class ShellAttackIdioms
 {
     public static bool Any(ReadOnlySpan<char> text)
     {
+        // The redirections have their slashes, the Shellshock preamble and fork bombs their "()".
+        if (DetectorShortcuts.Enabled && text.IndexOfAny('/', '(') < 0)
+        {
+            return false;
+        }
+
         if (text.Contains("/dev/tcp/", StringComparison.Ordinal) || text.Contains("/dev/udp/", StringComparison.Ordinal))
         {
             return true;

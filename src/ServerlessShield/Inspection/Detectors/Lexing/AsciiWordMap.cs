@@ -9,8 +9,18 @@ internal sealed class AsciiWordMap<TValue>
 {
     private const int MaxLength = 40;
 
+    // Lengths above this share the last row of the filter.
+    private const int FilterLengths = 16;
+
+    // A character's slot in the filter: 26 letters, then anything else.
+    private const int Slots = 27;
+
     private readonly (string Word, TValue Value)[]?[] _buckets;
     private readonly bool _ignoreCase;
+
+    // One bit per (length, first letter, last letter) of the stored words: most words looked up are not stored, and
+    // this rejects nearly all of them with one load (a miss in a real lookup compares strings).
+    private readonly ulong[] _filter = new ulong[(FilterLengths * Slots * Slots + 63) / 64];
 
     public AsciiWordMap(bool ignoreCase, IEnumerable<(string Word, TValue Value)> entries)
     {
@@ -26,6 +36,8 @@ internal sealed class AsciiWordMap<TValue>
             }
 
             var stored = ignoreCase ? word.ToLowerInvariant() : word;
+            var bit = FilterBit(stored);
+            _filter[bit >> 6] |= 1UL << bit;
             var key = Key(stored.Length, stored[0]);
             _buckets[key] = [.. _buckets[key] ?? [], (stored, value)];
         }
@@ -38,6 +50,12 @@ internal sealed class AsciiWordMap<TValue>
     {
         value = default!;
         if (word.Length is 0 or > MaxLength || word[0] > 0x7F)
+        {
+            return false;
+        }
+
+        var bit = FilterBit(word);
+        if ((_filter[bit >> 6] & (1UL << bit)) == 0)
         {
             return false;
         }
@@ -59,6 +77,20 @@ internal sealed class AsciiWordMap<TValue>
 
         return false;
     }
+
+    private static int FilterBit(ReadOnlySpan<char> word) =>
+        ((Math.Min(word.Length, FilterLengths) - 1) * Slots + Slot(word[0])) * Slots + Slot(word[^1]);
+
+    // Letters of either case share a slot; so do the two characters outside ASCII that OrdinalIgnoreCase equates
+    // with ASCII letters (dotless i, long s). Case-sensitive maps only lose precision, never a match.
+    private static int Slot(char c) => c switch
+    {
+        >= 'a' and <= 'z' => c - 'a',
+        >= 'A' and <= 'Z' => c - 'A',
+        '\u0131' => 'i' - 'a',
+        '\u017F' => 's' - 'a',
+        _ => Slots - 1,
+    };
 
     private int Key(int length, char first) => ((length * 131) ^ (first & 0x7F)) & (_buckets.Length - 1);
 }
