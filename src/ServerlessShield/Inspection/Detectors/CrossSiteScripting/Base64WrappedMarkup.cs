@@ -13,21 +13,24 @@ internal static class Base64WrappedMarkup
     private const int MinRun = 16;
     private const int MaxDecodedChars = 384;
 
+    private static readonly SearchValues<char> Base64Chars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
+
     public static bool Matches(ReadOnlySpan<char> value)
     {
         var i = 0;
         while (i < value.Length)
         {
-            while (i < value.Length && !IsBase64Char(value[i]))
+            // Runs are found with vectorized searches: most values are words and blanks, with no run long enough.
+            var skipped = value[i..].IndexOfAny(Base64Chars);
+            if (skipped < 0)
             {
-                i++;
+                return false;
             }
 
-            var start = i;
-            while (i < value.Length && IsBase64Char(value[i]))
-            {
-                i++;
-            }
+            var start = i + skipped;
+            var length = value[start..].IndexOfAnyExcept(Base64Chars);
+            i = length < 0 ? value.Length : start + length;
 
             if (i - start >= MinRun && (start == 0 || !char.IsAsciiLetterOrDigit(value[start - 1])) && DecodesToMarkup(value[start..i]))
             {
@@ -68,6 +71,4 @@ internal static class Base64WrappedMarkup
 
         return HtmlTagScanner.AnyDangerousTag(text);
     }
-
-    private static bool IsBase64Char(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=';
 }
