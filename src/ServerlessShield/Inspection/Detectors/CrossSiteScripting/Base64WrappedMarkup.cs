@@ -18,24 +18,35 @@ internal static class Base64WrappedMarkup
 
     public static bool Matches(ReadOnlySpan<char> value)
     {
-        var i = 0;
-        while (i < value.Length)
+        // Any run of MinRun base64 characters covers one index k with k % MinRun == MinRun - 1: probing those indexes
+        // finds every run long enough, and skips a value of words and blanks MinRun characters at a time.
+        for (var k = MinRun - 1; k < value.Length;)
         {
-            // Runs are found with vectorized searches: most values are words and blanks, with no run long enough.
-            var skipped = value[i..].IndexOfAny(Base64Chars);
-            if (skipped < 0)
+            if (!Base64Chars.Contains(value[k]))
             {
-                return false;
+                k += MinRun;
+                continue;
             }
 
-            var start = i + skipped;
-            var length = value[start..].IndexOfAnyExcept(Base64Chars);
-            i = length < 0 ? value.Length : start + length;
+            var start = k;
+            while (start > 0 && Base64Chars.Contains(value[start - 1]))
+            {
+                start--;
+            }
 
-            if (i - start >= MinRun && (start == 0 || !char.IsAsciiLetterOrDigit(value[start - 1])) && DecodesToMarkup(value[start..i]))
+            var end = k + 1;
+            while (end < value.Length && Base64Chars.Contains(value[end]))
+            {
+                end++;
+            }
+
+            if (end - start >= MinRun && DecodesToMarkup(value[start..end]))
             {
                 return true;
             }
+
+            // The next probe index at or after the end of this run.
+            k = end + ((MinRun - 1 - (end % MinRun)) + MinRun) % MinRun;
         }
 
         return false;

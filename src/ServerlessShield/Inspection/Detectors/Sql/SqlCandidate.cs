@@ -15,9 +15,6 @@ internal static class SqlCandidate
     // The quotes SqlLexer reads (with the typographic ones a best-fit conversion turns into '), '|', '&' and '@'.
     private static readonly SearchValues<char> SyntaxWithoutWords = SearchValues.Create("'\"`\u2018\u2019\u2032\u02BC|&@");
 
-    private static readonly SearchValues<char> AsciiWordChars =
-        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
-
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
     private static readonly AsciiWordSet Vocabulary = new(
@@ -65,33 +62,32 @@ internal static class SqlCandidate
         return false;
     }
 
-    // The same word loop for ASCII text, where a word is a run of letters, digits and '_' found by vectorized search.
+    // The same word loop for ASCII text, where a word is a run of letters, digits and '_' (a plain loop: values are
+    // short, and most of their words are a few letters long).
     private static bool HasAsciiVocabulary(ReadOnlySpan<char> value)
     {
-        var rest = value;
-        while (true)
+        var start = -1;
+        for (var i = 0; i <= value.Length; i++)
         {
-            var start = rest.IndexOfAny(AsciiWordChars);
-            if (start < 0)
+            if (i < value.Length && LexChars.IsWordChar(value[i]))
             {
-                return false;
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                continue;
             }
 
-            rest = rest[start..];
-            var length = rest.IndexOfAnyExcept(AsciiWordChars);
-            var word = length < 0 ? rest : rest[..length];
-            if (HasVocabulary(word))
+            if (start >= 0 && HasVocabulary(value[start..i]))
             {
                 return true;
             }
 
-            if (length < 0)
-            {
-                return false;
-            }
-
-            rest = rest[length..];
+            start = -1;
         }
+
+        return false;
     }
 
     // Letters and digits outside ASCII are parts of words to the lexer (Dún, Zürich), except the modifier letter
