@@ -26,12 +26,16 @@ internal static class InspectionGate
     // here: the word rule above is for values, where "whoami" or "sysobjects" alone can be a probe; a key is the
     // name of a field, and operators smuggled in as keys carry their '$'.
     public static bool IsPlainName(ReadOnlySpan<byte> utf8) =>
-        utf8.IndexOfAnyExcept(SafeBytes) < 0 && utf8.IndexOf("--"u8) < 0 && utf8.IndexOf("@@"u8) < 0;
+        utf8.IndexOfAnyExcept(SafeBytes) < 0 && !HasDoubledDashOrAt(utf8);
+
+    // "--" or "@@", looked for only when there is a '-' or an '@' at all (one search for most names).
+    private static bool HasDoubledDashOrAt(ReadOnlySpan<byte> utf8) =>
+        utf8.IndexOfAny((byte)'-', (byte)'@') >= 0 && (utf8.IndexOf("--"u8) >= 0 || utf8.IndexOf("@@"u8) >= 0);
 
     // True when the text holds something a detector could key on, after NFKC (full-width '＜' counts as '<').
     public static bool NeedsInspection(ReadOnlySpan<char> text)
     {
-        if (text.Contains("--", StringComparison.Ordinal) || text.Contains("@@", StringComparison.Ordinal)
+        if ((text.IndexOfAny('-', '@') >= 0 && (text.Contains("--", StringComparison.Ordinal) || text.Contains("@@", StringComparison.Ordinal)))
             || (!text.IsEmpty && text.IndexOfAnyExcept(WordChars) < 0))
         {
             return true;

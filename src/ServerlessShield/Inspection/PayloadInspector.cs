@@ -273,7 +273,7 @@ internal sealed class PayloadInspector
     // Small objects search a flat list; from 16 keys on, a set keeps the cost linear in the number of keys.
     private bool IsDuplicate(int frameIndex, int keyStart, ulong hash)
     {
-        if (_largeObjects.TryGetValue(frameIndex, out var set))
+        if (_largeObjects.Count > 0 && _largeObjects.TryGetValue(frameIndex, out var set))
         {
             return !set.Add(hash);
         }
