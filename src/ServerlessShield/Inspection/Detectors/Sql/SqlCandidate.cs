@@ -8,8 +8,9 @@ namespace ServerlessShield;
 // logical operator || or && (a condition after the operand), a variable '@' (@@version), or MySQL's executable
 // comment "/*!". Everything else the lexer produces from punctuation (comparisons, arithmetic, parentheses,
 // semicolons, comments, separators) only continues a query through a keyword or a call of a database function.
-// Words are read the way the lexer splits them, including the keyword MySQL finds right after a number (1union,
-// 0x1f or).
+// Vocabulary is narrowed by what the value holds: a database function only matters when called or qualified (its name
+// then meets a '(' or '.'), a cast type only after "::"; keywords and catalog objects always. Words are read the way
+// the lexer splits them, including the keyword MySQL finds right after a number (1union, 0x1f or).
 internal static class SqlCandidate
 {
     // The quotes SqlLexer reads (with the typographic ones a best-fit conversion turns into '), '|', '&' and '@'.
@@ -17,13 +18,15 @@ internal static class SqlCandidate
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
-    private static readonly AsciiWordSet Vocabulary = new(
+    private static readonly AsciiWordSet Keywords = new(ignoreCase: true, [.. SqlKeywords.All, .. SqlFunctions.CatalogObjects.Words, "backup"]);
+
+    // The names SqlSignatures and SqlProbe recognise before a '(' (or, for some, a '.').
+    private static readonly AsciiWordSet Calls = new(
         ignoreCase: true,
         [
-            .. SqlKeywords.All, .. SqlFunctions.Delay.Words, .. SqlFunctions.Distinctive.Words, .. SqlFunctions.Fingerprint.Words,
+            .. SqlFunctions.Delay.Words, .. SqlFunctions.Distinctive.Words, .. SqlFunctions.Fingerprint.Words,
             .. SqlFunctions.Extraction.Words, .. SqlFunctions.Substring.Words, .. SqlFunctions.Geometry.Words,
-            .. SqlFunctions.CodePoint.Words, .. SqlFunctions.CastTypes.Words, .. SqlFunctions.Common.Words,
-            .. SqlFunctions.CatalogObjects.Words, "mysql", "backup", "if",
+            .. SqlFunctions.CodePoint.Words, .. SqlFunctions.Common.Words, "mysql", "if",
         ]);
 
     public static bool MayBeSql(ReadOnlySpan<char> value)
@@ -33,9 +36,10 @@ internal static class SqlCandidate
             return true;
         }
 
+        var vocabulary = new Vocabulary(calls: value.IndexOfAny('(', '.') >= 0, casts: value.Contains("::", StringComparison.Ordinal));
         if (System.Text.Ascii.IsValid(value))
         {
-            return HasAsciiVocabulary(value);
+            return HasAsciiVocabulary(value, vocabulary);
         }
 
         var i = 0;
@@ -53,7 +57,7 @@ internal static class SqlCandidate
                 i++;
             }
 
-            if (HasVocabulary(value[start..i]))
+            if (HasVocabulary(value[start..i], vocabulary))
             {
                 return true;
             }
@@ -64,7 +68,7 @@ internal static class SqlCandidate
 
     // The same word loop for ASCII text, where a word is a run of letters, digits and '_' (a plain loop: values are
     // short, and most of their words are a few letters long).
-    private static bool HasAsciiVocabulary(ReadOnlySpan<char> value)
+    private static bool HasAsciiVocabulary(ReadOnlySpan<char> value, Vocabulary vocabulary)
     {
         var start = -1;
         for (var i = 0; i <= value.Length; i++)
@@ -79,7 +83,7 @@ internal static class SqlCandidate
                 continue;
             }
 
-            if (start >= 0 && HasVocabulary(value[start..i]))
+            if (start >= 0 && HasVocabulary(value[start..i], vocabulary))
             {
                 return true;
             }
@@ -97,9 +101,9 @@ internal static class SqlCandidate
     private static bool IsWordPart(char c) => LexChars.IsWordChar(c) || IsForeignWordPart(c);
 
     // The whole word, and what follows each digit-to-letter step (1union, 1e5union: the lexer ends the number there).
-    private static bool HasVocabulary(ReadOnlySpan<char> word)
+    private static bool HasVocabulary(ReadOnlySpan<char> word, Vocabulary vocabulary)
     {
-        if (Vocabulary.Contains(word))
+        if (vocabulary.Contains(word))
         {
             return true;
         }
@@ -118,7 +122,7 @@ internal static class SqlCandidate
                 end++;
             }
 
-            if (end < word.Length && Vocabulary.Contains(word[end..]))
+            if (end < word.Length && vocabulary.Contains(word[end..]))
             {
                 return true;
             }
@@ -126,12 +130,19 @@ internal static class SqlCandidate
 
         for (var k = 1; k < word.Length; k++)
         {
-            if (char.IsAsciiDigit(word[k - 1]) && !char.IsAsciiDigit(word[k]) && Vocabulary.Contains(word[k..]))
+            if (char.IsAsciiDigit(word[k - 1]) && !char.IsAsciiDigit(word[k]) && vocabulary.Contains(word[k..]))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // The words that can matter in this value.
+    private readonly struct Vocabulary(bool calls, bool casts)
+    {
+        public bool Contains(ReadOnlySpan<char> word) =>
+            Keywords.Contains(word) || (calls && Calls.Contains(word)) || (casts && SqlFunctions.CastTypes.Contains(word));
     }
 }
