@@ -27,6 +27,27 @@ internal static class InjectedCommandLine
     // Commands whose quoted argument makes a command line (echo "<?php ...?>" > x.php).
     private static readonly SortedWordSet PrintCommands = new("echo", "printf", "print");
 
+    // Most text starts with a word of letters that names no command: nothing in it for the word reader to undo (no
+    // quote, escape, variable, glob, slash, '=' or '-'), so it is its own command name, and the loop below would stop
+    // at that name. for, if and alias have grammar of their own.
+    private static bool IsPlainNonCommandWord(ReadOnlySpan<char> text, int start)
+    {
+        var end = start;
+        while (end < text.Length && char.IsAsciiLetter(text[end]))
+        {
+            end++;
+        }
+
+        if (end == start || end - start > ScratchLength || (end < text.Length && text[end] != ' '))
+        {
+            return false;
+        }
+
+        var word = text[start..end];
+        return ShellCommandLexicon.Classify(word) == ShellCommandKind.None && !word.Equals("for", StringComparison.OrdinalIgnoreCase)
+            && !word.Equals("if", StringComparison.OrdinalIgnoreCase) && !word.Equals("alias", StringComparison.OrdinalIgnoreCase);
+    }
+
     // The scratch buffers are written before they are read (ShellWordReader, CommandName): no need to zero them.
     [System.Runtime.CompilerServices.SkipLocalsInit]
     public static bool StartsAt(ReadOnlySpan<char> value, int position, CommandPosition where)
@@ -42,6 +63,11 @@ internal static class InjectedCommandLine
         if (first >= text.Length || (ShellWordReader.IsTerminator(text[first]) && text[first] != '('))
         {
             return false; // nothing, or another separator, follows
+        }
+
+        if (DetectorShortcuts.Enabled && IsPlainNonCommandWord(text, first))
+        {
+            return false;
         }
 
         Span<char> scratch = stackalloc char[ScratchLength];
