@@ -71,6 +71,40 @@ public class DetectorShortcutsTests(ITestOutputHelper output)
         output.WriteLine($"{compared} verdicts compared on {values.Count} generated strings");
     }
 
+    // Short tokens glued at random: punctuation runs, keywords, function and command names, case variants, with no
+    // attack in mind. Shortcuts that reason about which characters and words an attack needs meet their edge cases
+    // here (a function name before '(', a cast after "::", a plain word before a command separator...).
+    private static readonly string[] Tokens =
+    [
+        "x", "1", "0x", "a", "abc", "Zz9", "(", ")", ";", "=", "<", ">", "!", "-", "--", "#", "/*", "*/", "/*!", "+", "*", "/",
+        "%", "^", "~", "?", ":", "::", ",", ".", " ", " ", "\t", "\n", "|", "&", "@", "$", "{", "}", "[", "]", "\\", "\u2013",
+        "\u00A0", "é", "0xa", "1e5", "name", "id", "user", "view", "sleep", "if", "or", "order", "by", "select", "null",
+        "version", "json", "hex", "char", "concat", "int", "mysql", "benchmark", "text", "date", "cat", "ls", "whoami", "Cat",
+        "Wget", "for", "alias", "echo", "ping", "net", "Get-Process", "iex", "/bin/", "sh", "-c", "`", "$(", "${IFS}", "'",
+        "\"", "%0a", "<svg", "onload=", "javascript:", "../", "/etc/passwd", "{{", "}}", "${jndi:", "%2e",
+    ];
+
+    [Fact]
+    public void SameVerdicts_OnTokenSoup()
+    {
+        var random = new Random(29);
+        var values = new List<string>();
+        var builder = new System.Text.StringBuilder();
+        for (var n = 0; n < 20_000; n++)
+        {
+            builder.Clear();
+            for (var p = random.Next(1, 10); p > 0; p--)
+            {
+                builder.Append(Tokens[random.Next(Tokens.Length)]);
+            }
+
+            values.Add(builder.ToString());
+        }
+
+        var compared = AssertSameVerdicts(values);
+        output.WriteLine($"{compared} verdicts compared on {values.Count} token strings");
+    }
+
     private static int AssertSameVerdicts(IEnumerable<string> values)
     {
         var compared = 0;
