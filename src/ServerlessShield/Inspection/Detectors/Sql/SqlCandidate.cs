@@ -57,7 +57,7 @@ internal static class SqlCandidate
                 i++;
             }
 
-            if (HasVocabulary(value[start..i], vocabulary))
+            if (HasVocabulary(value[start..i], vocabulary, value[start..i].ContainsAny(Digits)))
             {
                 return true;
             }
@@ -71,24 +71,24 @@ internal static class SqlCandidate
     private static bool HasAsciiVocabulary(ReadOnlySpan<char> value, Vocabulary vocabulary)
     {
         var start = -1;
+        var digits = false;
         for (var i = 0; i <= value.Length; i++)
         {
-            if (i < value.Length && LexChars.IsWordChar(value[i]))
+            var c = i < value.Length ? value[i] : ' ';
+            if (LexChars.IsWordChar(c))
             {
-                if (start < 0)
-                {
-                    start = i;
-                }
-
+                start = start < 0 ? i : start;
+                digits |= char.IsAsciiDigit(c);
                 continue;
             }
 
-            if (start >= 0 && HasVocabulary(value[start..i], vocabulary))
+            if (start >= 0 && HasVocabulary(value[start..i], vocabulary, digits))
             {
                 return true;
             }
 
             start = -1;
+            digits = false;
         }
 
         return false;
@@ -101,14 +101,14 @@ internal static class SqlCandidate
     private static bool IsWordPart(char c) => LexChars.IsWordChar(c) || IsForeignWordPart(c);
 
     // The whole word, and what follows each digit-to-letter step (1union, 1e5union: the lexer ends the number there).
-    private static bool HasVocabulary(ReadOnlySpan<char> word, Vocabulary vocabulary)
+    private static bool HasVocabulary(ReadOnlySpan<char> word, Vocabulary vocabulary, bool hasDigits)
     {
         if (vocabulary.Contains(word))
         {
             return true;
         }
 
-        if (!word.ContainsAny(Digits))
+        if (!hasDigits)
         {
             return false;
         }
