@@ -29,7 +29,7 @@ public class DetectorShortcutsTests(ITestOutputHelper output)
         "Volume 0: The Art", "Please leave it; thanks!", "Mozilla/5.0 (X11; Linux x86_64)", "application/json", "12 Harbour View",
         "un\u0131on \u017Felect 1", "x\u02BC or \u02BCa\u02BC=\u02BCa", "Zürich order by 2", "São Paulo", "+353 1 555 0142",
         "1 0xaor 1=1", "0x1funion select", "1 || 1=1", "x'||'", "1 && 2>1", "@@version", "@x:=1", "/*!12345*/", "1;", "a)--",
-        "1 -- -", "1 # x", "(1)=(1)", "-1/**/", "id=1&x=2", "?page=2", "1*1", "a<b>c", "x::int", "'{}'::json", "version 2.1", "text/json", "hex (41)", "char(60)+char(47)", "if (1=1", "\u2013 x", "\u2018 or \u2019",
+        "1 -- -", "1 # x", "(1)=(1)", "-1/**/", "id=1&x=2", "?page=2", "1*1", "a<b>c", "x::int", "'{}'::json", "version 2.1", "text/json", "hex (41)", "char(60)+char(47)", "if (1=1", "drop table users", "backup database x to disk", "12 Harbour View", "\u2013 x", "\u2018 or \u2019",
     ];
 
     private static readonly string[] Joints = [" ", "", "\t", "\n", ".", ",", ":", "/", "\\", "=", "(", ")", "'", "\"", ";", "|", "&", "+", "%", "_", "-", "0", "1", "é", "\u00A0"];
@@ -81,7 +81,8 @@ public class DetectorShortcutsTests(ITestOutputHelper output)
         "\u00A0", "é", "0xa", "1e5", "name", "id", "user", "view", "sleep", "if", "or", "order", "by", "select", "null",
         "version", "json", "hex", "char", "concat", "int", "mysql", "benchmark", "text", "date", "cat", "ls", "whoami", "Cat",
         "Wget", "for", "alias", "echo", "ping", "net", "Get-Process", "iex", "/bin/", "sh", "-c", "`", "$(", "${IFS}", "'",
-        "\"", "%0a", "<svg", "onload=", "javascript:", "../", "/etc/passwd", "{{", "}}", "${jndi:", "%2e",
+        "\"", "%0a", "<svg", "onload=", "javascript:", "../", "/etc/passwd", "{{", "}}", "${jndi:", "%2e", "drop", "create",
+        "backup", "table", "database", "to", "grant", "on",
     ];
 
     [Fact]

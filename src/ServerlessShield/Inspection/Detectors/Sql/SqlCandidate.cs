@@ -18,7 +18,9 @@ internal static class SqlCandidate
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
-    private static readonly AsciiWordSet Keywords = new(ignoreCase: true, [.. SqlKeywords.All, .. SqlFunctions.CatalogObjects.Words, "backup"]);
+    // Object names (table, view, user...) read like any name except after a DDL verb or BACKUP, which are keywords
+    // themselves; catalog objects (information_schema...) count anywhere.
+    private static readonly AsciiWordSet Keywords = new(ignoreCase: true, [.. KeywordsOtherThanObjects(), .. SqlFunctions.CatalogObjects.Words, "backup"]);
 
     // The names SqlSignatures and SqlProbe recognise before a '(' (or, for some, a '.').
     private static readonly AsciiWordSet Calls = new(
@@ -144,5 +146,19 @@ internal static class SqlCandidate
     {
         public bool Contains(ReadOnlySpan<char> word) =>
             Keywords.Contains(word) || (calls && Calls.Contains(word)) || (casts && SqlFunctions.CastTypes.Contains(word));
+    }
+
+    private static List<string> KeywordsOtherThanObjects()
+    {
+        var words = new List<string>();
+        foreach (var word in SqlKeywords.All)
+        {
+            if (SqlKeywords.Classify(word) != SqlWord.Object)
+            {
+                words.Add(word);
+            }
+        }
+
+        return words;
     }
 }
