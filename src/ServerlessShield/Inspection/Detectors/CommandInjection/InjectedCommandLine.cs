@@ -27,9 +27,9 @@ internal static class InjectedCommandLine
     // Commands whose quoted argument makes a command line (echo "<?php ...?>" > x.php).
     private static readonly SortedWordSet PrintCommands = new("echo", "printf", "print");
 
-    // Most text starts with a word of letters that names no command: nothing in it for the word reader to undo (no
-    // quote, escape, variable, glob, slash, '=' or '-'), so it is its own command name, and the loop below would stop
-    // at that name. for, if and alias have grammar of their own.
+    // Most text starts with a word of letters that names no command: ended by a character that ends a shell word, it
+    // has nothing for the word reader to undo (no quote, escape, variable, glob, slash, '=' or '-'), so it is its own
+    // command name, and the loop below would stop at that name. for, if and alias have grammar of their own.
     private static bool IsPlainNonCommandWord(ReadOnlySpan<char> text, int start)
     {
         var end = start;
@@ -38,7 +38,7 @@ internal static class InjectedCommandLine
             end++;
         }
 
-        if (end == start || end - start > ScratchLength || (end < text.Length && text[end] != ' '))
+        if (end == start || end - start > ScratchLength || (end < text.Length && !ShellWordReader.IsTerminator(text[end])))
         {
             return false;
         }
