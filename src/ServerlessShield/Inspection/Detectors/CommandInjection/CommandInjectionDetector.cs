@@ -59,7 +59,7 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
                     break;
 
                 case ';' or '\n' or '\r':
-                    if (InjectedCommandLine.StartsAt(text, i + 1, chained ??= ChainedPosition(text)))
+                    if (!InjectedCommandLine.HoldsPlainNonCommandWord(text, i + 1) && InjectedCommandLine.StartsAt(text, i + 1, chained ??= ChainedPosition(text)))
                     {
                         return true;
                     }
@@ -73,7 +73,7 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
                         i++;
                     }
 
-                    if (InjectedCommandLine.StartsAt(text, i + 1, chained ??= ChainedPosition(text)))
+                    if (!InjectedCommandLine.HoldsPlainNonCommandWord(text, i + 1) && InjectedCommandLine.StartsAt(text, i + 1, chained ??= ChainedPosition(text)))
                     {
                         return true;
                     }

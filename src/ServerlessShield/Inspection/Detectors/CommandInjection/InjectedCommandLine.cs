@@ -27,6 +27,25 @@ internal static class InjectedCommandLine
     // Commands whose quoted argument makes a command line (echo "<?php ...?>" > x.php).
     private static readonly SortedWordSet PrintCommands = new("echo", "printf", "print");
 
+    // Whether the command position at position holds a plain word that names no command, so that StartsAt is false
+    // there: callers skip what they would only work out for StartsAt.
+    public static bool HoldsPlainNonCommandWord(ReadOnlySpan<char> value, int position)
+    {
+        if (!DetectorShortcuts.Enabled)
+        {
+            return false;
+        }
+
+        var text = value[..Math.Min(value.Length, position + Window)];
+        var first = position;
+        while (first < text.Length && text[first] == ' ')
+        {
+            first++;
+        }
+
+        return first < text.Length && IsPlainNonCommandWord(text, first);
+    }
+
     // Most text starts with a word of letters that names no command: ended by a character that ends a shell word, it
     // has nothing for the word reader to undo (no quote, escape, variable, glob, slash, '=' or '-'), so it is its own
     // command name, and the loop below would stop at that name. for, if and alias have grammar of their own.

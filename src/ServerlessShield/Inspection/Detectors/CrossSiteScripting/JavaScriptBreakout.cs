@@ -138,6 +138,12 @@ internal static class JavaScriptBreakout
     // window["alert"], self[/*x*/'al'+'ert'], top['eval']: a sink fetched by name from a global object.
     private static bool HasGlobalSinkLookup(ReadOnlySpan<char> text)
     {
+        // Every lookup below is a computed member: no '[', no lookup.
+        if (DetectorShortcuts.Enabled && !text.Contains('['))
+        {
+            return false;
+        }
+
         foreach (var global in GlobalObjects)
         {
             for (var at = text.IndexOf(global, StringComparison.Ordinal); at >= 0; at = Next(text, at, global))
