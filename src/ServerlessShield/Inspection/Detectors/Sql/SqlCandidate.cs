@@ -4,17 +4,24 @@ namespace ServerlessShield;
 
 // A cheap necessary condition for the SQL readings, so that most text never reaches the tokenizer. Without a word of
 // SQL vocabulary (a keyword, a database function, a catalog object, "mysql" before a dot) only these can make an
-// injection: a quote (a quoted reading breaks out at it; its comparisons, splices and comments need the literal), a
-// logical operator || or && (a condition after the operand), a variable '@' (@@version), or MySQL's executable
-// comment "/*!". Everything else the lexer produces from punctuation (comparisons, arithmetic, parentheses,
-// semicolons, comments, separators) only continues a query through a keyword or a call of a database function.
+// injection: a logical operator || or && (a condition after the operand), a variable '@' (@@version), MySQL's
+// executable comment "/*!", or a quote together with what a breakout needs after it: a comment (-- # /* or a lone
+// dash), a comparison, an operator or a call (O'Brien has none). Everything else the lexer produces from punctuation
+// (parentheses, semicolons, separators) only continues a query through a keyword or a call of a database function.
 // Vocabulary is narrowed by what the value holds: a database function only matters when called or qualified (its name
 // then meets a '(' or '.'), a cast type only after "::"; keywords and catalog objects always. Words are read the way
 // the lexer splits them, including the keyword MySQL finds right after a number (1union, 0x1f or).
 internal static class SqlCandidate
 {
-    // The quotes SqlLexer reads (with the typographic ones a best-fit conversion turns into '), '|', '&' and '@'.
-    private static readonly SearchValues<char> SyntaxWithoutWords = SearchValues.Create("'\"`\u2018\u2019\u2032\u02BC|&@");
+    // '|', '&' and '@'.
+    private static readonly SearchValues<char> SyntaxWithoutWords = SearchValues.Create("|&@");
+
+    // The quotes SqlLexer reads, with the typographic ones a best-fit conversion turns into '.
+    private static readonly SearchValues<char> Quotes = SearchValues.Create("'\"`\u2018\u2019\u2032\u02BC");
+
+    // What can follow a breakout without a word: comment openers (the en and em dash are "--" after a word processor),
+    // comparison and arithmetic operators, '(' of a call, ':' of := and ::, ';' of a stacked statement.
+    private static readonly SearchValues<char> BreakoutSyntax = SearchValues.Create("-#/=<>!?+*%^~:(;\u2013\u2014");
 
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
@@ -33,7 +40,8 @@ internal static class SqlCandidate
 
     public static bool MayBeSql(ReadOnlySpan<char> value)
     {
-        if (value.IndexOfAny(SyntaxWithoutWords) >= 0 || value.Contains("/*!", StringComparison.Ordinal))
+        if (value.IndexOfAny(SyntaxWithoutWords) >= 0 || value.Contains("/*!", StringComparison.Ordinal)
+            || (value.IndexOfAny(Quotes) >= 0 && value.IndexOfAny(BreakoutSyntax) >= 0))
         {
             return true;
         }
