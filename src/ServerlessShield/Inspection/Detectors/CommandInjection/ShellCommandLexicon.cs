@@ -11,24 +11,24 @@ internal static class ShellCommandLexicon
 {
     private static readonly SearchValues<char> VersionChars = SearchValues.Create("0123456789.");
 
-    private static readonly SortedWordSet Recon = SortedWordSet.Parse(
-        "whoami ifconfig ipconfig netstat systeminfo uname visudo sysinfo hostnamectl getuid");
+    private const string Recon =
+        "whoami ifconfig ipconfig netstat systeminfo uname visudo sysinfo hostnamectl getuid";
 
-    private static readonly SortedWordSet Prefixes = SortedWordSet.Parse(
+    private const string Prefixes =
         "time nohup sudo doas env exec nice ionice timeout strace ltrace xargs busybox command " +
         "builtin stdbuf setsid watch taskset unbuffer cpulimit flock runuser pkexec chroot start " +
-        "call then do else eval su unshare nsenter script expect ssh-agent proxychains torsocks");
+        "call then do else eval su unshare nsenter script expect ssh-agent proxychains torsocks";
 
-    private static readonly SortedWordSet Interpreters = SortedWordSet.Parse(
+    private const string Interpreters =
         "python python2 python3 perl perl5 ruby php php5 php7 php8 php-cgi node nodejs lua " +
         "luajit tclsh wish jrunscript jjs deno bun osascript awk gawk nawk mawk irb gdb " +
-        "vim vi ed jshell groovy scala rscript julia pypy pypy3");
+        "vim vi ed jshell groovy scala rscript julia pypy pypy3";
 
-    private static readonly SortedWordSet Shells = SortedWordSet.Parse(
+    private const string Shells =
         "sh bash dash ash zsh ksh csh tcsh mksh fish rbash cmd cmd.exe command.com powershell " +
-        "pwsh wsl");
+        "pwsh wsl";
 
-    private static readonly SortedWordSet Exotic = SortedWordSet.Parse(
+    private const string Exotic =
         // network and transfer
         "wget ncat netcat socat telnet nslookup tracert traceroute tracepath pathping nbtstat netsh " +
         "smbclient rpcclient scp sftp tftp rsync nmap masscan tcpdump tshark hping3 curl.exe " +
@@ -59,9 +59,9 @@ internal static class ShellCommandLexicon
         "ping ping6 arping curl wc rev tac cut paste tr uniq diff cmp shuf csplit " +
         "unexpand expand fmt pr look join split sum cksum md5sum sha1sum sha256sum iconv uconv " +
         // sqlite3 dot commands that run a shell
-        ".shell .system");
+        ".shell .system";
 
-    private static readonly SortedWordSet Common = SortedWordSet.Parse(
+    private const string Common =
         "cat ls dir type echo printf sleep kill find locate which head tail more less " +
         "sort touch rm rmdir cp mv ln file stat set unset export alias cd chdir copy " +
         "del erase ren rename move md rd attrib tree ver vol net reg sc at exit " +
@@ -69,7 +69,7 @@ internal static class ShellCommandLexicon
         "tasks shell python.exe assoc ftype pause cls title color prompt goto rem shift " +
         "setx where certreq logoff msg print wall write mesg yes true false seq expr " +
         "bc factor units passwd id history jobs fg bg disown umask hash declare local " +
-        "readonly typeset let getopts shopt enable ll");
+        "readonly typeset let getopts shopt enable ll";
 
     public static ShellCommandKind Classify(ReadOnlySpan<char> name)
     {
@@ -98,20 +98,18 @@ internal static class ShellCommandLexicon
     // sets takes the most specific kind: Recon, then Shell, Interpreter, Prefix, Exotic, Common.
     private static readonly AsciiWordMap<ShellCommandKind> Kinds = BuildKinds();
 
-    private static readonly int LongestWord = Math.Max(Math.Max(Common.MaxLength, Exotic.MaxLength), Math.Max(Math.Max(Prefixes.MaxLength, Interpreters.MaxLength), Math.Max(Shells.MaxLength, Recon.MaxLength)));
-
     private static AsciiWordMap<ShellCommandKind> BuildKinds()
     {
         var kinds = new Dictionary<string, ShellCommandKind>(StringComparer.Ordinal);
-        foreach (var (set, kind) in (ReadOnlySpan<(SortedWordSet, ShellCommandKind)>)
+        foreach (var (words, kind) in (ReadOnlySpan<(string, ShellCommandKind)>)
             [
                 (Common, ShellCommandKind.Common), (Exotic, ShellCommandKind.Exotic), (Prefixes, ShellCommandKind.Prefix),
                 (Interpreters, ShellCommandKind.Interpreter), (Shells, ShellCommandKind.Shell), (Recon, ShellCommandKind.Recon),
             ])
         {
-            foreach (var word in set.Words)
+            foreach (var word in words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             {
-                kinds[word] = kind; // the sets come least specific first, so the last kind written wins
+                kinds[word.ToLowerInvariant()] = kind; // the lists come least specific first, so the last kind written wins
             }
         }
 
@@ -127,7 +125,7 @@ internal static class ShellCommandLexicon
     // The words are kept lower-cased; the one character outside ASCII that lower-cases into ASCII is the Kelvin sign.
     private static ShellCommandKind Lookup(ReadOnlySpan<char> name)
     {
-        if (name.Length > LongestWord)
+        if (name.Length > Kinds.LongestWord)
         {
             return ShellCommandKind.None;
         }

@@ -36,12 +36,16 @@ internal sealed class AsciiWordMap<TValue>
             }
 
             var stored = ignoreCase ? word.ToLowerInvariant() : word;
+            LongestWord = Math.Max(LongestWord, stored.Length);
             var bit = FilterBit(stored);
             _filter[bit >> 6] |= 1UL << bit;
             var key = Key(stored.Length, stored[0]);
             _buckets[key] = [.. _buckets[key] ?? [], (stored, value)];
         }
     }
+
+    // The length of the longest stored word; longer spans are never keys.
+    public int LongestWord { get; }
 
     // Every stored word (lower-cased when the map ignores case).
     public IEnumerable<string> Words => _buckets.Where(b => b is not null).SelectMany(b => b!).Select(e => e.Word);

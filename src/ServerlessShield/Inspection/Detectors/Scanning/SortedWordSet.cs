@@ -36,9 +36,6 @@ internal sealed class SortedWordSet
     /// array initializer costs a store instruction per word.</remarks>
     public static SortedWordSet Parse(string words) => new(words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>The words, lower-cased and sorted.</summary>
-    public IReadOnlyList<string> Words => _words;
-
     /// <summary>The length of the longest word; longer spans are never members.</summary>
     public int MaxLength { get; }
 
