@@ -8,19 +8,18 @@ internal sealed class AwsAccessKeyIdPattern : SecretPattern
 
     private static readonly string[] Prefixes = ["AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA", "APKA", "ABIA", "ACCA"];
 
-    public override bool TryFind(ReadOnlySpan<char> text, int from, out int start, out int end)
+    public override bool TryFind(ReadOnlySpan<char> text, int from, out SecretMatch match)
     {
         for (var i = from; i + Length <= text.Length; i++)
         {
             if (text[i] == 'A' && StartsWord(text, i) && HasPrefix(text[i..]) && IsKeyBody(text.Slice(i + 4, Length - 4)) && EndsWord(text, i + Length))
             {
-                start = i;
-                end = i + Length;
+                match = new(i, i, i + Length);
                 return true;
             }
         }
 
-        start = end = 0;
+        match = default;
         return false;
     }
 
@@ -49,6 +48,4 @@ internal sealed class AwsAccessKeyIdPattern : SecretPattern
 
         return true;
     }
-
-    protected override string Replacement(ReadOnlySpan<char> match) => SecretScrubber.Marker;
 }

@@ -7,7 +7,7 @@ internal sealed class CardNumberPattern : SecretPattern
     private const int MinDigits = 13;
     private const int MaxDigits = 19;
 
-    public override bool TryFind(ReadOnlySpan<char> text, int from, out int start, out int end)
+    public override bool TryFind(ReadOnlySpan<char> text, int from, out SecretMatch match)
     {
         Span<int> ends = stackalloc int[MaxDigits + 1];
         for (var i = from; i < text.Length; i++)
@@ -38,18 +38,17 @@ internal sealed class CardNumberPattern : SecretPattern
             {
                 if (EndsWord(text, ends[count]))
                 {
-                    start = i;
-                    end = ends[count];
+                    match = new(i, i, ends[count]);
                     return true;
                 }
             }
         }
 
-        start = end = 0;
+        match = default;
         return false;
     }
 
-    protected override string? Replacement(ReadOnlySpan<char> match) => IsLuhnValid(match) ? SecretScrubber.Marker : null;
+    protected override string? Replacement(ReadOnlySpan<char> label, ReadOnlySpan<char> secret) => IsLuhnValid(secret) ? SecretScrubber.Marker : null;
 
     private static bool IsLuhnValid(ReadOnlySpan<char> candidate)
     {

@@ -7,7 +7,7 @@ internal sealed class JwtPattern : SecretPattern
 
     private static readonly Func<char, bool> IsBase64UrlChar = c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
 
-    public override bool TryFind(ReadOnlySpan<char> text, int from, out int start, out int end)
+    public override bool TryFind(ReadOnlySpan<char> text, int from, out SecretMatch match)
     {
         for (var i = NextCandidate(text, from); i >= 0; i = NextCandidate(text, i + 1))
         {
@@ -23,12 +23,11 @@ internal sealed class JwtPattern : SecretPattern
                 continue;
             }
 
-            start = i;
-            end = SkipWhile(text, payload + 1, IsBase64UrlChar);
+            match = new(i, i, SkipWhile(text, payload + 1, IsBase64UrlChar));
             return true;
         }
 
-        start = end = 0;
+        match = default;
         return false;
     }
 
@@ -37,6 +36,4 @@ internal sealed class JwtPattern : SecretPattern
         var next = text[from..].IndexOf("eyJ", StringComparison.Ordinal);
         return next < 0 ? -1 : from + next;
     }
-
-    protected override string Replacement(ReadOnlySpan<char> match) => SecretScrubber.Marker;
 }

@@ -37,7 +37,7 @@ internal sealed class KeyValueSecretPattern : SecretPattern
         }
     }
 
-    public override bool TryFind(ReadOnlySpan<char> text, int from, out int start, out int end)
+    public override bool TryFind(ReadOnlySpan<char> text, int from, out SecretMatch match)
     {
         for (var i = from; i < text.Length; i++)
         {
@@ -48,39 +48,21 @@ internal sealed class KeyValueSecretPattern : SecretPattern
 
             foreach (var name in names)
             {
-                if (NameAt(text, i, name) && TryReadValue(text, i + name.Length, out end))
+                // The key's tail stays with it: an optional quote, '=' or ':' with blanks, an optional opening quote.
+                if (NameAt(text, i, name) && TryReadValue(text, i + name.Length, out var valueStart, out var end))
                 {
-                    start = i;
+                    match = new(i, valueStart, end);
                     return true;
                 }
             }
         }
 
-        start = end = 0;
+        match = default;
         return false;
     }
 
-    // The key's tail stays with it: an optional quote, '=' or ':' with optional spaces, an optional opening quote.
-    protected override string Replacement(ReadOnlySpan<char> match) =>
-        string.Concat(match[..KeyLength(match)], SecretScrubber.Marker);
-
-    private int KeyLength(ReadOnlySpan<char> match)
-    {
-        foreach (var name in _namesByFirst[Fold(match[0])])
-        {
-            if (NameAt(match, 0, name) && TryReadValue(match, name.Length, out _, out var valueStart))
-            {
-                return valueStart;
-            }
-        }
-
-        return 0;
-    }
-
-    private static bool TryReadValue(ReadOnlySpan<char> text, int afterName, out int end) => TryReadValue(text, afterName, out end, out _);
-
     // ["']? \s* [=:] \s* ["']? then the value: one or more characters up to a delimiter.
-    private static bool TryReadValue(ReadOnlySpan<char> text, int afterName, out int end, out int valueStart)
+    private static bool TryReadValue(ReadOnlySpan<char> text, int afterName, out int valueStart, out int end)
     {
         end = valueStart = 0;
         var i = afterName;

@@ -7,7 +7,7 @@ internal sealed class SchemeCredentialPattern : SecretPattern
 
     private static readonly Func<char, bool> IsCredentialChar = c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '+' or '/';
 
-    public override bool TryFind(ReadOnlySpan<char> text, int from, out int start, out int end)
+    public override bool TryFind(ReadOnlySpan<char> text, int from, out SecretMatch match)
     {
         for (var i = from; i < text.Length; i++)
         {
@@ -26,16 +26,16 @@ internal sealed class SchemeCredentialPattern : SecretPattern
             var credentialEnd = SkipWhile(text, credential, IsCredentialChar);
             if (credentialEnd - credential >= MinCredentialLength)
             {
-                start = i;
-                end = SkipWhile(text, credentialEnd, static c => c == '=');
+                match = new(i, credential, SkipWhile(text, credentialEnd, static c => c == '='));
                 return true;
             }
         }
 
-        start = end = 0;
+        match = default;
         return false;
     }
 
-    protected override string Replacement(ReadOnlySpan<char> match) =>
-        string.Concat(match[..(match[1] == 'e' ? 6 : 5)], " ", SecretScrubber.Marker);
+    // The label is the scheme and the blanks after it; one space stands for them.
+    protected override string Replacement(ReadOnlySpan<char> label, ReadOnlySpan<char> secret) =>
+        string.Concat(label.TrimEnd(), " ", SecretScrubber.Marker);
 }

@@ -8,19 +8,22 @@ namespace ServerlessShield;
 internal abstract class SecretPattern
 {
     // The first match starting at or after from.
-    public abstract bool TryFind(ReadOnlySpan<char> text, int from, out int start, out int end);
+    public abstract bool TryFind(ReadOnlySpan<char> text, int from, out SecretMatch match);
 
-    // What replaces a match; null keeps the match as it is (a number that fails its checksum).
-    protected abstract string? Replacement(ReadOnlySpan<char> match);
+    // What replaces a match: by default the label it keeps (a key, a scheme) and the marker; null keeps the match as
+    // it is (a number that fails its checksum).
+    protected virtual string? Replacement(ReadOnlySpan<char> label, ReadOnlySpan<char> secret) =>
+        string.Concat(label, SecretScrubber.Marker);
 
     public string ReplaceAll(string text)
     {
         StringBuilder? builder = null;
         var copied = 0;
         var from = 0;
-        while (from < text.Length && TryFind(text, from, out var start, out var end))
+        while (from < text.Length && TryFind(text, from, out var match))
         {
-            if (Replacement(text.AsSpan(start, end - start)) is { } replacement)
+            var (start, secretStart, end) = match;
+            if (Replacement(text.AsSpan(start, secretStart - start), text.AsSpan(secretStart, end - secretStart)) is { } replacement)
             {
                 builder ??= new StringBuilder(text.Length);
                 builder.Append(text, copied, start - copied).Append(replacement);
