@@ -52,10 +52,12 @@ internal static class SchemelessHost
             return false;
         }
 
+        // Without a scheme, brackets hold a host only when they hold an IPv6 literal ([::1]/): [1] and [0] are indexes.
         if (value[0] == '[')
         {
             var close = value.IndexOf(']');
-            return close > 0 && FollowedByPathOrPort(value[(close + 1)..], relative) && UrlHostClassifier.IsInternal(value[..(close + 1)], false);
+            return close > 0 && value[1..close].Contains(':') && FollowedByPathOrPort(value[(close + 1)..], relative)
+                && UrlHostClassifier.IsInternal(value[..(close + 1)], false);
         }
 
         var end = 0;
