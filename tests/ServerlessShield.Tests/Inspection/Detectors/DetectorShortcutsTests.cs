@@ -29,7 +29,7 @@ public class DetectorShortcutsTests(ITestOutputHelper output)
         "Volume 0: The Art", "Please leave it; thanks!", "Mozilla/5.0 (X11; Linux x86_64)", "application/json", "12 Harbour View",
         "un\u0131on \u017Felect 1", "x\u02BC or \u02BCa\u02BC=\u02BCa", "Zürich order by 2", "São Paulo", "+353 1 555 0142",
         "1 0xaor 1=1", "0x1funion select", "1 || 1=1", "x'||'", "1 && 2>1", "@@version", "@x:=1", "/*!12345*/", "1;", "a)--",
-        "1 -- -", "1 # x", "(1)=(1)", "-1/**/", "id=1&x=2", "?page=2", "1*1", "a<b>c", "x::int", "'{}'::json", "version 2.1", "text/json", "hex (41)", "char(60)+char(47)", "if (1=1", "drop table users", "backup database x to disk", "12 Harbour View", "admin\u2019\u2014 ", "x'?'y", "'+foo()+'", "it's done.", "O'Neil;", "\u2013 x", "\u2018 or \u2019",
+        "1 -- -", "1 # x", "(1)=(1)", "-1/**/", "id=1&x=2", "?page=2", "1*1", "a<b>c", "x::int", "'{}'::json", "version 2.1", "text/json", "hex (41)", "char(60)+char(47)", "if (1=1", "drop table users", "backup database x to disk", "12 Harbour View", "admin\u2019\u2014 ", "x'?'y", "'+foo()+'", "it's done.", "O'Neil;", "\u2013 x", "\u2018 or \u2019", "jane.doe+tag@example.co.uk", "a@b", "x@1", "sa@", "@sa", "1@@x", "q'@'q",
     ];
 
     private static readonly string[] Joints = [" ", "", "\t", "\n", ".", ",", ":", "/", "\\", "=", "(", ")", "'", "\"", ";", "|", "&", "+", "%", "_", "-", "0", "1", "é", "\u00A0"];

@@ -57,8 +57,12 @@ internal sealed class MarkerSet
             var at = from + found;
             foreach (var (marker, offset) in _byAnchor[text[at]])
             {
+                // The character after the anchor first: most anchors in text (a dot, a colon) start no marker, and
+                // one comparison turns them away before a substring comparison.
                 var start = at - offset;
-                if (start >= 0 && text[start..].StartsWith(marker, _comparison) && accept(text, marker, start))
+                if (start >= 0 && text.Length - start >= marker.Length
+                    && (offset + 1 == marker.Length || SameChar(text[at + 1], marker[offset + 1]))
+                    && text[start..].StartsWith(marker, _comparison) && accept(text, marker, start))
                 {
                     return true;
                 }
@@ -69,6 +73,10 @@ internal sealed class MarkerSet
 
         return false;
     }
+
+    // One character under the set's comparison (OrdinalIgnoreCase compares upper-case invariant forms: 'ı' is 'i').
+    private bool SameChar(char a, char b) =>
+        a == b || (_comparison == StringComparison.OrdinalIgnoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
 
     private static bool HasBorder(string marker)
     {

@@ -4,7 +4,8 @@ namespace ServerlessShield;
 
 // A cheap necessary condition for the SQL readings, so that most text never reaches the tokenizer. Without a word of
 // SQL vocabulary (a keyword, a database function, a catalog object, "mysql" before a dot) only these can make an
-// injection: a logical operator || or && (a condition after the operand), a variable '@' (@@version), MySQL's
+// injection: a logical operator || or && (a condition after the operand), a variable '@' (@@version, not the '@' of
+// an e-mail address), MySQL's
 // executable comment "/*!", or a quote together with what a breakout needs after it: a comment (-- # /* or a lone
 // dash), a comparison, an operator or a call (O'Brien has none). Everything else the lexer produces from punctuation
 // (parentheses, semicolons, separators) only continues a query through a keyword or a call of a database function.
@@ -13,8 +14,8 @@ namespace ServerlessShield;
 // the lexer splits them, including the keyword MySQL finds right after a number (1union, 0x1f or).
 internal static class SqlCandidate
 {
-    // '|', '&' and '@'.
-    private static readonly SearchValues<char> SyntaxWithoutWords = SearchValues.Create("|&@");
+    // '|' and '&'; '@' is judged on its own (VariableSign).
+    private static readonly SearchValues<char> SyntaxWithoutWords = SearchValues.Create("|&");
 
     // The quotes SqlLexer reads, with the typographic ones a best-fit conversion turns into '.
     private static readonly SearchValues<char> Quotes = SearchValues.Create("'\"`\u2018\u2019\u2032\u02BC");
@@ -40,7 +41,7 @@ internal static class SqlCandidate
 
     public static bool MayBeSql(ReadOnlySpan<char> value)
     {
-        if (value.IndexOfAny(SyntaxWithoutWords) >= 0 || value.Contains("/*!", StringComparison.Ordinal)
+        if (value.IndexOfAny(SyntaxWithoutWords) >= 0 || HasVariableSign(value) || value.Contains("/*!", StringComparison.Ordinal)
             || (value.IndexOfAny(Quotes) >= 0 && value.IndexOfAny(BreakoutSyntax) >= 0))
         {
             return true;
@@ -75,6 +76,24 @@ internal static class SqlCandidate
 
         return false;
     }
+
+    // An '@' that can start a variable (@x:=1, @@version, select@a). The '@' of an e-mail address, between a
+    // character of the local part and a letter or digit of the domain, cannot: a statement written around it needs a
+    // word of the vocabulary, which the word check finds.
+    private static bool HasVariableSign(ReadOnlySpan<char> value)
+    {
+        for (var at = value.IndexOf('@'); at >= 0; at = value[(at + 1)..].IndexOf('@') is var next and >= 0 ? at + 1 + next : -1)
+        {
+            if (at == 0 || at == value.Length - 1 || !IsAddressPart(value[at - 1]) || !char.IsAsciiLetterOrDigit(value[at + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAddressPart(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '+';
 
     // The same word loop for ASCII text, where a word is a run of letters, digits and '_' (a plain loop: values are
     // short, and most of their words are a few letters long).
