@@ -21,7 +21,7 @@ public static class ValueCanonicalizer
     // Characters NFKC leaves alone wherever they stand: ASCII, and the precomposed Latin-1 letters (with × and ÷).
     // Anything else (a combining mark, a compatibility form, a ligature) may change, so the full check runs.
     private static readonly SearchValues<char> NfkcStable = SearchValues.Create(
-        string.Concat(Enumerable.Range(0, 0x80).Concat(Enumerable.Range(0xC0, 0x40)).Select(c => (char)c)));
+        LexChars.Range('\0', '\u007F') + LexChars.Range('\u00C0', '\u00FF'));
 
     /// <summary>Whether any decoder could change the value: it has an escape character or a character Unicode normalization may change.</summary>
     /// <param name="value">The value.</param>

@@ -95,31 +95,41 @@ internal static class ShellCommandLexicon
     }
 
     // Every command word with its kind, so that a word is looked up once rather than once per set. A word in several
-    // sets takes the most specific kind: Recon, then Shell, Interpreter, Prefix, Exotic, Common.
+    // sets takes the most specific kind: the lists are given most specific first, and the map keeps a word's first kind.
     private static readonly AsciiWordMap<ShellCommandKind> Kinds = BuildKinds();
 
     private static AsciiWordMap<ShellCommandKind> BuildKinds()
     {
-        var kinds = new Dictionary<string, ShellCommandKind>(StringComparer.Ordinal);
-        foreach (var (words, kind) in (ReadOnlySpan<(string, ShellCommandKind)>)
-            [
-                (Common, ShellCommandKind.Common), (Exotic, ShellCommandKind.Exotic), (Prefixes, ShellCommandKind.Prefix),
-                (Interpreters, ShellCommandKind.Interpreter), (Shells, ShellCommandKind.Shell), (Recon, ShellCommandKind.Recon),
-            ])
+        string[][] lists =
+        [
+            Split(Recon), Split(Shells), Split(Interpreters), Split(Prefixes), Split(Exotic), Split(Common),
+        ];
+        ShellCommandKind[] kinds =
+        [
+            ShellCommandKind.Recon, ShellCommandKind.Shell, ShellCommandKind.Interpreter, ShellCommandKind.Prefix,
+            ShellCommandKind.Exotic, ShellCommandKind.Common,
+        ];
+        var count = 0;
+        foreach (var list in lists)
         {
-            foreach (var word in words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            count += list.Length;
+        }
+
+        var words = new string[count];
+        var values = new ShellCommandKind[count];
+        var at = 0;
+        for (var k = 0; k < lists.Length; k++)
+        {
+            foreach (var word in lists[k])
             {
-                kinds[word.ToLowerInvariant()] = kind; // the lists come least specific first, so the last kind written wins
+                words[at] = word.ToLowerInvariant();
+                values[at++] = kinds[k];
             }
         }
 
-        var entries = new List<(string, ShellCommandKind)>(kinds.Count);
-        foreach (var (word, kind) in kinds)
-        {
-            entries.Add((word, kind));
-        }
+        return new AsciiWordMap<ShellCommandKind>(ignoreCase: false, words, values);
 
-        return new AsciiWordMap<ShellCommandKind>(ignoreCase: false, entries);
+        static string[] Split(string words) => words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
     }
 
     // The words are kept lower-cased; the one character outside ASCII that lower-cases into ASCII is the Kelvin sign.

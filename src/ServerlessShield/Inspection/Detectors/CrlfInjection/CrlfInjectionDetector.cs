@@ -11,7 +11,7 @@ internal sealed class CrlfInjectionDetector : IInjectionDetector
 {
     private const int MaxLineLookahead = 256;
 
-    private static readonly SearchValues<char> Latin1 = SearchValues.Create(string.Concat(Enumerable.Range(0, 0x100).Select(c => (char)c)));
+    private static readonly SearchValues<char> Latin1 = SearchValues.Create(LexChars.Range('\0', '\u00FF'));
 
     public ShieldRule Rule => ShieldRules.CrlfInjection;
 

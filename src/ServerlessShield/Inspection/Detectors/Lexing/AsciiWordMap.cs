@@ -15,40 +15,82 @@ internal sealed class AsciiWordMap<TValue>
     // A character's slot in the filter: 26 letters, then anything else.
     private const int Slots = 27;
 
-    private readonly (string Word, TValue Value)[]?[] _buckets;
+    // Indexes into _words and _values, bucketed by length and first letter. Words and values sit in arrays of their
+    // own rather than in tuples: startup then builds no collection of (string, TValue) per value type, which a JIT
+    // would compile anew for each one.
+    private readonly int[]?[] _buckets;
+    private readonly string[] _words;
+    private readonly TValue[] _values;
     private readonly bool _ignoreCase;
 
     // One bit per (length, first letter, last letter) of the stored words: most words looked up are not stored, and
     // this rejects nearly all of them with one load (a miss in a real lookup compares strings).
     private readonly ulong[] _filter = new ulong[(FilterLengths * Slots * Slots + 63) / 64];
 
-    public AsciiWordMap(bool ignoreCase, IEnumerable<(string Word, TValue Value)> entries)
+    // A map from each word to the value at the same index; a word given twice keeps its first value.
+    public AsciiWordMap(bool ignoreCase, string[] words, TValue[] values)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        _ignoreCase = ignoreCase;
-        var list = entries.ToList();
-        _buckets = new (string, TValue)[]?[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, list.Count * 2))];
-        foreach (var (word, value) in list)
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(values);
+        if (words.Length != values.Length)
         {
+            throw new ArgumentException("One value per word is needed.", nameof(values));
+        }
+
+        _ignoreCase = ignoreCase;
+        _words = new string[words.Length];
+        _values = new TValue[words.Length];
+        _buckets = new int[]?[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, words.Length * 2))];
+        var count = 0;
+        for (var w = 0; w < words.Length; w++)
+        {
+            var word = words[w];
             if (word.Length is 0 or > MaxLength || word[0] > 0x7F)
             {
-                throw new ArgumentException($"'{word}' is not a short ASCII word.", nameof(entries));
+                throw new ArgumentException($"'{word}' is not a short ASCII word.", nameof(words));
             }
 
             var stored = ignoreCase ? word.ToLowerInvariant() : word;
+            if (Find(stored) >= 0)
+            {
+                continue;
+            }
+
             LongestWord = Math.Max(LongestWord, stored.Length);
             var bit = FilterBit(stored);
             _filter[bit >> 6] |= 1UL << bit;
             var key = Key(stored.Length, stored[0]);
-            _buckets[key] = [.. _buckets[key] ?? [], (stored, value)];
+            var bucket = _buckets[key] ?? [];
+            Array.Resize(ref bucket, bucket.Length + 1);
+            bucket[^1] = count;
+            _buckets[key] = bucket;
+            _words[count] = stored;
+            _values[count] = values[w];
+            count++;
         }
+
+        Array.Resize(ref _words, count);
+        Array.Resize(ref _values, count);
+    }
+
+    // A map from (word, value) pairs, written as a table in the source.
+    public static AsciiWordMap<TValue> FromPairs(bool ignoreCase, ReadOnlySpan<(string Word, TValue Value)> pairs)
+    {
+        var words = new string[pairs.Length];
+        var values = new TValue[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            (words[i], values[i]) = pairs[i];
+        }
+
+        return new AsciiWordMap<TValue>(ignoreCase, words, values);
     }
 
     // The length of the longest stored word; longer spans are never keys.
     public int LongestWord { get; }
 
-    // Every stored word (lower-cased when the map ignores case).
-    public IEnumerable<string> Words => _buckets.Where(b => b is not null).SelectMany(b => b!).Select(e => e.Word);
+    // Every stored word (lower-cased when the map ignores case), in the order first given.
+    public IReadOnlyList<string> Words => _words;
 
     public bool TryGetValue(ReadOnlySpan<char> word, out TValue value)
     {
@@ -64,22 +106,34 @@ internal sealed class AsciiWordMap<TValue>
             return false;
         }
 
-        var bucket = _buckets[Key(word.Length, _ignoreCase ? LexChars.Lower(word[0]) : word[0])];
-        if (bucket is null)
+        var index = Find(word);
+        if (index < 0)
         {
             return false;
         }
 
-        foreach (var (candidate, candidateValue) in bucket)
+        value = _values[index];
+        return true;
+    }
+
+    private int Find(ReadOnlySpan<char> word)
+    {
+        var bucket = _buckets[Key(word.Length, _ignoreCase ? LexChars.Lower(word[0]) : word[0])];
+        if (bucket is null)
         {
+            return -1;
+        }
+
+        foreach (var index in bucket)
+        {
+            var candidate = _words[index];
             if (candidate.Length == word.Length && (_ignoreCase ? word.Equals(candidate, StringComparison.OrdinalIgnoreCase) : word.SequenceEqual(candidate)))
             {
-                value = candidateValue;
-                return true;
+                return index;
             }
         }
 
-        return false;
+        return -1;
     }
 
     private static int FilterBit(ReadOnlySpan<char> word) =>

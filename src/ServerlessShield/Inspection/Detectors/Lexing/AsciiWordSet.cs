@@ -8,13 +8,13 @@ internal sealed class AsciiWordSet
     public AsciiWordSet(bool ignoreCase, params string[] words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        _map = new AsciiWordMap<bool>(ignoreCase, words.Select(w => (w, true)));
+        _map = new AsciiWordMap<bool>(ignoreCase, words, new bool[words.Length]);
     }
 
     // The whitespace-separated words of one string (see SortedWordSet.Parse for why word lists are strings).
     public static AsciiWordSet Parse(bool ignoreCase, string words) => new(ignoreCase, words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    public IEnumerable<string> Words => _map.Words;
+    public IReadOnlyList<string> Words => _map.Words;
 
     public bool Contains(ReadOnlySpan<char> word) => _map.TryGetValue(word, out _);
 }

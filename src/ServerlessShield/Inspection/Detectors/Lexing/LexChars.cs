@@ -5,6 +5,18 @@ internal static class LexChars
 {
     public static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
+    // The characters from first to last, for character sets built at startup (without LINQ's per-type compilation).
+    public static string Range(char first, char last)
+    {
+        var chars = new char[last - first + 1];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)(first + i);
+        }
+
+        return new string(chars);
+    }
+
     public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' or '\u00A0';
 
     public static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;

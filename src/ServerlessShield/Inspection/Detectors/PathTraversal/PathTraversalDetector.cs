@@ -16,7 +16,7 @@ internal sealed class PathTraversalDetector : IInjectionDetector
     // which every overlong sequence the canonicalizer left as Latin-1 contains (a 0xC0/0xC1 lead or a continuation
     // byte). Other letters (Dún, Zürich) spell themselves.
     private static readonly SearchValues<char> SpelledAsPathSyntax = SearchValues.Create(
-        string.Concat(Enumerable.Range(0x80, 0xC2 - 0x80).Select(c => (char)c)) + "\u2215\u2216\u2044\u29F5\u29F8\u29F9\uFE68\uFF0F\uFF3C\uEFC8\uF025");
+        LexChars.Range('\u0080', '\u00C1') + "\u2215\u2216\u2044\u29F5\u29F8\u29F9\uFE68\uFF0F\uFF3C\uEFC8\uF025");
 
     private static readonly Func<string, bool> IsPathAttack = decoded => IsPathAttackSpelled(decoded);
 

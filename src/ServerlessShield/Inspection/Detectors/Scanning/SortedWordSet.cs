@@ -16,18 +16,46 @@ internal sealed class SortedWordSet
 
     public SortedWordSet(params string[] words)
     {
-        _words = [.. words.Select(w => w.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        if (_words.Any(w => !System.Text.Ascii.IsValid(w)))
+        ArgumentNullException.ThrowIfNull(words);
+
+        // Lower-cased, sorted and distinct, with plain loops: these sets are built at startup, where LINQ would cost
+        // a JIT compilation per operator.
+        var lowered = new string[words.Length];
+        for (var i = 0; i < words.Length; i++)
         {
-            throw new ArgumentException("Only ASCII words are supported.", nameof(words));
+            lowered[i] = words[i].ToLowerInvariant();
+            if (!System.Text.Ascii.IsValid(lowered[i]))
+            {
+                throw new ArgumentException("Only ASCII words are supported.", nameof(words));
+            }
         }
 
-        MaxLength = _words.Length == 0 ? 0 : _words.Max(w => w.Length);
-        _buckets = new string[]?[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, _words.Length * 2))];
-        foreach (var word in _words.Where(w => w.Length > 0))
+        Array.Sort(lowered, StringComparer.Ordinal);
+        var count = 0;
+        foreach (var word in lowered)
         {
+            if (count == 0 || !string.Equals(lowered[count - 1], word, StringComparison.Ordinal))
+            {
+                lowered[count++] = word;
+            }
+        }
+
+        Array.Resize(ref lowered, count);
+        _words = lowered;
+        _buckets = new string[]?[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, _words.Length * 2))];
+        foreach (var word in _words)
+        {
+            MaxLength = Math.Max(MaxLength, word.Length);
+            if (word.Length == 0)
+            {
+                continue;
+            }
+
             var key = Key(word.Length, word[0]);
-            _buckets[key] = [.. _buckets[key] ?? [], word];
+            var bucket = _buckets[key] ?? [];
+            Array.Resize(ref bucket, bucket.Length + 1);
+            bucket[^1] = word;
+            _buckets[key] = bucket;
         }
     }
 

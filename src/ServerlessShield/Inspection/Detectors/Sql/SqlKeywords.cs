@@ -3,7 +3,7 @@ namespace ServerlessShield;
 // The SQL vocabulary the detector reasons with, across MySQL, SQL Server, PostgreSQL, Oracle and SQLite.
 internal static class SqlKeywords
 {
-    private static readonly AsciiWordMap<SqlWord> Words = new(ignoreCase: true,
+    private static readonly AsciiWordMap<SqlWord> Words = AsciiWordMap<SqlWord>.FromPairs(ignoreCase: true,
     [
         ("and", SqlWord.And), ("or", SqlWord.Or), ("xor", SqlWord.Xor), ("not", SqlWord.Not),
         ("union", SqlWord.Union), ("intersect", SqlWord.Union), ("except", SqlWord.Union), ("minus", SqlWord.Union),
