@@ -8,8 +8,9 @@ namespace ServerlessShield;
 /// <summary>
 /// Decodes a value to the form an interpreter downstream would see, so that encoding cannot hide an attack:
 /// URL escapes (including <c>%uXXXX</c> and overlong UTF-8), HTML entities (with or without the semicolon),
-/// JavaScript and JSON escapes, and Unicode NFKC. Each round applies every decoder once; rounds repeat until
-/// nothing changes or <see cref="MaxRounds"/> is reached, so the cost stays linear in the input.
+/// JavaScript and JSON escapes, and Unicode NFKC; in a value with '+' and no whitespace, '+' as a space (form
+/// encoding). Each round applies every decoder once; rounds repeat until nothing changes or <see cref="MaxRounds"/>
+/// is reached, so the cost stays linear in the input.
 /// </summary>
 public static class ValueCanonicalizer
 {
@@ -17,6 +18,8 @@ public static class ValueCanonicalizer
     public const int MaxRounds = 4;
 
     private static readonly SearchValues<char> EscapeStarts = SearchValues.Create("%&\\");
+
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n\f\v\u00A0");
 
     // Characters NFKC leaves alone wherever they stand: ASCII, and the precomposed Latin-1 letters (with × and ÷).
     // Anything else (a combining mark, a compatibility form, a ligature) may change, so the full check runs.
@@ -27,7 +30,13 @@ public static class ValueCanonicalizer
     /// <param name="value">The value.</param>
     /// <returns>False when the value is certainly its own canonical form.</returns>
     public static bool MayDecode(ReadOnlySpan<char> value) =>
-        value.IndexOfAny(EscapeStarts) >= 0 || value.IndexOfAnyExcept(NfkcStable) >= 0;
+        value.IndexOfAny(EscapeStarts) >= 0 || value.IndexOfAnyExcept(NfkcStable) >= 0 || IsFormEncoded(value);
+
+    // A value with '+' and no whitespace reads as form encoding (a query string, a form body), where '+' is a space:
+    // admin')+or+('1'='1 is what API Gateway hands over for ?user=admin')+or+('1'='1, and what a form decoder
+    // downstream turns back into words.
+    private static bool IsFormEncoded(ReadOnlySpan<char> value) =>
+        value.Contains('+') && value.IndexOfAny(Whitespace) < 0;
 
     /// <summary>Returns the canonical decoding of a value, or the value itself when nothing decodes.</summary>
     /// <param name="value">The raw value.</param>
@@ -35,7 +44,9 @@ public static class ValueCanonicalizer
     public static string Canonicalize(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var current = value;
+
+        // Form decoding reads '+' as a space before any escape (an encoded %2B stays a plus).
+        var current = IsFormEncoded(value) ? value.Replace('+', ' ') : value;
         for (var round = 0; round < MaxRounds; round++)
         {
             var next = UrlDecode(current);
@@ -239,6 +250,30 @@ public static class ValueCanonicalizer
     }
 
     // Reads collected bytes as UTF-8, accepting overlong encodings (%c0%ae is '.'), which lenient servers decode.
+    // The length a lead byte announces (110xxxxx two, 1110xxxx three... 1111110x six); 0 for a continuation or 0xFE/0xFF.
+    private static int SequenceLength(byte lead) => lead switch
+    {
+        >= 0xC0 and < 0xE0 => 2,
+        >= 0xE0 and < 0xF0 => 3,
+        >= 0xF0 and < 0xF8 => 4,
+        >= 0xF8 and < 0xFC => 5,
+        >= 0xFC and < 0xFE => 6,
+        _ => 0,
+    };
+
+    private static bool ContinuationsFollow(List<byte> bytes, int lead, int length)
+    {
+        for (var k = 1; k < length; k++)
+        {
+            if (!IsContinuation(bytes[lead + k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void FlushBytes(List<byte> bytes, StringBuilder output)
     {
         if (bytes.Count == 0)
@@ -255,22 +290,30 @@ public static class ValueCanonicalizer
                 output.Append((char)b);
                 i++;
             }
-            else if ((b & 0xE0) == 0xC0 && i + 1 < bytes.Count && IsContinuation(bytes[i + 1]))
+            else if (SequenceLength(b) is var length and > 1 && i + length <= bytes.Count && ContinuationsFollow(bytes, i, length))
             {
-                output.Append((char)(((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F)));
-                i += 2;
-            }
-            else if ((b & 0xF0) == 0xE0 && i + 2 < bytes.Count && IsContinuation(bytes[i + 1]) && IsContinuation(bytes[i + 2]))
-            {
-                var cp = ((b & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
-                output.Append(cp is >= 0xD800 and <= 0xDFFF ? '\uFFFD' : (char)cp);
-                i += 3;
-            }
-            else if ((b & 0xF8) == 0xF0 && i + 3 < bytes.Count && IsContinuation(bytes[i + 1]) && IsContinuation(bytes[i + 2]) && IsContinuation(bytes[i + 3]))
-            {
-                var cp = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3F) << 12) | ((bytes[i + 2] & 0x3F) << 6) | (bytes[i + 3] & 0x3F);
-                output.Append(cp is <= 0x10FFFF and (< 0xD800 or > 0xDFFF) ? char.ConvertFromUtf32(cp) : "\uFFFD");
-                i += 4;
+                // Lenient, like the decoders attacks aim at: overlong forms of any length (up to the six bytes of the
+                // original UTF-8) decode to the character they spell.
+                var cp = b & (0x7F >> length);
+                for (var k = 1; k < length; k++)
+                {
+                    cp = (cp << 6) | (bytes[i + k] & 0x3F);
+                }
+
+                if (length == 2 && b <= 0xC1)
+                {
+                    output.Append(LenientOverlong.Pair(cp));
+                }
+                else if (cp is <= 0x10FFFF and (< 0xD800 or > 0xDFFF))
+                {
+                    output.Append(char.ConvertFromUtf32(cp));
+                }
+                else
+                {
+                    output.Append('\uFFFD');
+                }
+
+                i += length;
             }
             else
             {

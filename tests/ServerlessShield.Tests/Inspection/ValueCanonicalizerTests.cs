@@ -16,6 +16,15 @@ public class ValueCanonicalizerTests
     [InlineData("\\u{3c}i", "<i")]
     [InlineData("＜ｓｃｒｉｐｔ＞", "<script>")]
     [InlineData("%26lt%3Bscript%26gt%3B", "<script>")]
+    [InlineData("%c1%af", "/")]
+    [InlineData("%c0%9c", "\\")]
+    [InlineData("%25c1%25afetc", "/etc")]
+    [InlineData("%f8%80%80%80%af", "/")]
+    [InlineData("%fc%80%80%80%80%ae", ".")]
+    [InlineData("%f0%80%80%af", "/")]
+    [InlineData("admin')+or+('1'='1", "admin') or ('1'='1")]
+    [InlineData("1+union+select+%2B1", "1 union select +1")]
+    [InlineData("%26+ping+-n+30+127.0.0.1+%26", "& ping -n 30 127.0.0.1 &")]
     public void Canonicalize_DecodesNestedEncodings(string raw, string expected)
     {
         Assert.Equal(expected, ValueCanonicalizer.Canonicalize(raw));
@@ -31,9 +40,22 @@ public class ValueCanonicalizerTests
     [InlineData("trailing \\")]
     [InlineData("&")]
     [InlineData("日本語のテキスト")]
+    [InlineData("C++ and C#")]
+    [InlineData("+353 1 555 0142")]
+    [InlineData("caf\u00e9")]
     public void Canonicalize_LeavesOrdinaryTextAlone(string raw)
     {
         Assert.Equal(raw, ValueCanonicalizer.Canonicalize(raw));
+    }
+
+    // Valid UTF-8 of every length decodes to itself: the lenient readings are only for sequences no encoder writes.
+    [Theory]
+    [InlineData("%c3%a9", "\u00e9")]
+    [InlineData("%e2%82%ac", "\u20ac")]
+    [InlineData("%f0%9f%98%80", "\U0001F600")]
+    public void Canonicalize_ValidUtf8_DecodesToItsCharacter(string raw, string expected)
+    {
+        Assert.Equal(expected, ValueCanonicalizer.Canonicalize(raw));
     }
 
     [Fact]

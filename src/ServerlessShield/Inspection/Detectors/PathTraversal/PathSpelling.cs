@@ -160,16 +160,8 @@ internal ref struct PathSpelling
             i += 3;
         }
 
-        decoded = lead <= 0xC1 ? LenientOverlongPair(codePoint) : codePoint <= 0xFFFF ? (char)codePoint : '\uFFFD';
+        decoded = lead <= 0xC1 ? LenientOverlong.Pair(codePoint) : codePoint <= 0xFFFF ? (char)codePoint : '\uFFFD';
         return true;
-    }
-
-    // Decoders that accepted 0xC0/0xC1 pairs often ignored the lead's value bits (%c1%af as '/', %c0%9c as '\\').
-    private static char LenientOverlongPair(int codePoint)
-    {
-        var low = (char)(codePoint & 0x3F);
-        var high = (char)(0x40 | low);
-        return low is '.' or '/' ? low : high == '\\' ? high : (char)codePoint;
     }
 
     // The canonicalizer reads an undecodable byte as Latin-1: 'À' (0xC0) and the like, followed by the bytes after
@@ -199,7 +191,7 @@ internal ref struct PathSpelling
 
         if (lead <= 0xC1)
         {
-            codePoint = LenientOverlongPair(codePoint);
+            codePoint = LenientOverlong.Pair(codePoint);
         }
 
         if (codePoint is not ('.' or '/' or '\\'))
