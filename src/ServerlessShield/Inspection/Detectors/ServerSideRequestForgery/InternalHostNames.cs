@@ -29,6 +29,10 @@ internal static class InternalHostNames
         ".nip.io", ".xip.io", ".sslip.io", ".xip.name", ".nip.direct", ".traefik.me", ".rbndr.us", ".1u.ms", ".backname.io", ".localdomain.pw",
     ];
 
+    // The last labels of all those suffixes (localhost, internal, io, me...): a name ending in another label (com,
+    // net, a country code) matches none of them, whatever comes before.
+    private static readonly SortedWordSet SuffixLastLabels = new([.. LastLabels(PrivateSuffixes), .. LastLabels(RebindingServices)]);
+
     /// <summary>Whether a lower-cased domain name (not an address literal) names an internal host.</summary>
     /// <param name="host">The lower-cased name, without port or trailing dot.</param>
     /// <param name="singleLabelIsInternal">Whether a dotless name counts as internal (true inside a URL, where it is resolved through the local search domains).</param>
@@ -39,7 +43,17 @@ internal static class InternalHostNames
             return true;
         }
 
-        foreach (var suffix in PrivateSuffixes)
+        // Every suffix below starts with a dot, and an address written inside a name needs three separators: a
+        // single label (an id, a code, a word) is settled by the two checks before them.
+        var dots = host.Count('.');
+        if (dots == 0)
+        {
+            return (singleLabelIsInternal && host.IndexOfAnyInRange('a', 'z') >= 0)
+                || (host.Count('-') >= 3 && ContainsInternalDottedOrDashedAddress(host));
+        }
+
+        var knownLastLabel = SuffixLastLabels.Contains(host[(host.LastIndexOf('.') + 1)..]);
+        foreach (var suffix in knownLastLabel ? PrivateSuffixes : [])
         {
             if (host.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -47,17 +61,12 @@ internal static class InternalHostNames
             }
         }
 
-        if (singleLabelIsInternal && !host.Contains('.') && host.IndexOfAnyInRange('a', 'z') >= 0)
+        if ((dots >= 3 || host.Count('-') >= 3) && ContainsInternalDottedOrDashedAddress(host))
         {
             return true;
         }
 
-        if (ContainsInternalDottedOrDashedAddress(host))
-        {
-            return true;
-        }
-
-        foreach (var suffix in RebindingServices)
+        foreach (var suffix in knownLastLabel ? RebindingServices : [])
         {
             if (host.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -66,6 +75,17 @@ internal static class InternalHostNames
         }
 
         return false;
+    }
+
+    private static string[] LastLabels(string[] suffixes)
+    {
+        var labels = new string[suffixes.Length];
+        for (var i = 0; i < suffixes.Length; i++)
+        {
+            labels[i] = suffixes[i][(suffixes[i].LastIndexOf('.') + 1)..];
+        }
+
+        return labels;
     }
 
     // 127.0.0.1.nip.io, app-10-0-0-1.sslip.io, make-1.2.3.4-rebind-127.0.0.1-rr.1u.ms: an internal dotted-decimal

@@ -9,6 +9,10 @@ internal static class UrlHostClassifier
 {
     private const int MaxHostLength = 256;
 
+    // ASCII letters, digits, '.', '-' and '_': what a host name is made of.
+    private static readonly System.Buffers.SearchValues<char> AsciiHostChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_");
+
     public static bool IsInternal(ReadOnlySpan<char> candidate, bool singleLabelIsInternal)
     {
         if (candidate.IsEmpty)
@@ -41,6 +45,16 @@ internal static class UrlHostClassifier
         // first character that cannot be part of a host name.
         Span<char> host = stackalloc char[Math.Min(candidate.Length, MaxHostLength)];
         var length = 0;
+
+        // Most hosts are ASCII up to their end: lower-case that run in one vectorized call.
+        var end = candidate.IndexOfAnyExcept(AsciiHostChars);
+        if (end < 0 || candidate[end] < 0x80)
+        {
+            var run = candidate[..Math.Min(end < 0 ? candidate.Length : end, host.Length)];
+            System.Text.Ascii.ToLower(run, host, out length);
+            candidate = default;
+        }
+
         foreach (var c in candidate)
         {
             if (length == host.Length)
@@ -78,6 +92,11 @@ internal static class UrlHostClassifier
 
     private static bool HasCompatibilityLetters(ReadOnlySpan<char> candidate)
     {
+        if (candidate.IndexOfAnyInRange('\u2070', '\uFFFF') < 0)
+        {
+            return false;
+        }
+
         foreach (var c in candidate)
         {
             if (c is '/' or '?' or '#')
