@@ -57,6 +57,11 @@ internal sealed class PathTraversalDetector : IInjectionDetector
     // ./\/./, /.\/\.\: dot segments joined by both kinds of slash, a separator-confusion probe even without "..".
     private static bool MixesSeparatorsAroundDots(ReadOnlySpan<char> value)
     {
+        if (!value.Contains('/') || !value.Contains('\\'))
+        {
+            return false;
+        }
+
         var run = 0;
         bool dot = false, slash = false, backslash = false;
         foreach (var c in value)

@@ -7,21 +7,23 @@ namespace ServerlessShield;
 /// </summary>
 internal static class SensitivePathFinder
 {
+    // What ends a path inside prose, markup, a query string or a command line.
+    private static readonly System.Buffers.SearchValues<char> Delimiters = System.Buffers.SearchValues.Create(" \t\r\n\"'`<>|(){}[],=?#\0&;*");
+
     public static bool Any(ReadOnlySpan<char> text)
     {
         var i = 0;
         while (i < text.Length)
         {
-            while (i < text.Length && IsDelimiter(text[i]))
+            var skip = text[i..].IndexOfAnyExcept(Delimiters);
+            if (skip < 0)
             {
-                i++;
+                break;
             }
 
-            var end = i;
-            while (end < text.Length && !IsDelimiter(text[end]))
-            {
-                end++;
-            }
+            i += skip;
+            var length = text[i..].IndexOfAny(Delimiters);
+            var end = length < 0 ? text.Length : i + length;
 
             // A token without a slash is one segment with no parent: every rule below needs a parent or a rooted
             // path, except the standalone files, which must be the whole value.
@@ -188,8 +190,4 @@ internal static class SensitivePathFinder
         var dot = name.LastIndexOf('.');
         return dot > 0 && name[(dot + 1)..].IndexOfAnyExceptInRange('0', '9') < 0 && SensitiveLocations.LogFiles.Contains(name[..dot]);
     }
-
-    private static bool IsDelimiter(char c) =>
-        c is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '`' or '<' or '>' or '|' or '(' or ')' or '{' or '}' or '[' or ']' or ',' or '='
-            or '?' or '#' or '\0' or '&' or ';' or '*';
 }
