@@ -57,10 +57,11 @@ internal sealed class MarkerSet
             var at = from + found;
             foreach (var (marker, offset) in _byAnchor[text[at]])
             {
-                // The character after the anchor first: most anchors in text (a dot, a colon) start no marker, and
-                // one comparison turns them away before a substring comparison.
+                // The characters around the anchor first: most anchors in text (a dot, a colon, a parenthesis) are
+                // in no marker, and one or two comparisons turn them away before a substring comparison.
                 var start = at - offset;
                 if (start >= 0 && text.Length - start >= marker.Length
+                    && (offset == 0 || SameChar(text[at - 1], marker[offset - 1]))
                     && (offset + 1 == marker.Length || SameChar(text[at + 1], marker[offset + 1]))
                     && text[start..].StartsWith(marker, _comparison) && accept(text, marker, start))
                 {
