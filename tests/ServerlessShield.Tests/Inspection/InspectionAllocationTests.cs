@@ -44,24 +44,28 @@ public class InspectionAllocationTests
             }
         }
 
-        // Long enough for tiered compilation to replace the first-call code, which may allocate where optimized code does not.
-        var warmUp = System.Diagnostics.Stopwatch.StartNew();
-        while (warmUp.ElapsedMilliseconds < 1500)
+        // Steady state is what counts: the runtime's tier-up replaces first-call code that allocates where optimized
+        // code does not (.NET 10 keeps short-lived boxes on the stack only in optimized code). On a loaded machine
+        // (test assemblies run in parallel) that background compilation can take seconds, so batches repeat until
+        // one comes in under the budget or 20 s pass; an allocation of the shield's own shows in every batch.
+        const int Runs = 200;
+        var perInvocation = long.MaxValue;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.ElapsedMilliseconds < 1500 || (perInvocation >= 1024 && clock.ElapsedMilliseconds < 20_000))
         {
-            Assert.Equal(ShieldOutcomeKind.Allowed, await InvokeAsync());
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < Runs; i++)
+            {
+                // The pipeline completes synchronously on the clean path, so every byte is counted on this thread.
+                var pending = InvokeAsync();
+                Assert.True(pending.IsCompleted);
+                await pending;
+            }
+
+            perInvocation = Math.Min(perInvocation, (GC.GetAllocatedBytesForCurrentThread() - before) / Runs);
         }
 
-        const int Runs = 500;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Runs; i++)
-        {
-            // The pipeline completes synchronously on the clean path, so every byte is counted on this thread.
-            var pending = InvokeAsync();
-            Assert.True(pending.IsCompleted);
-            await pending;
-        }
-
-        var perInvocation = (GC.GetAllocatedBytesForCurrentThread() - before) / Runs;
+        Assert.Equal(ShieldOutcomeKind.Allowed, await InvokeAsync());
         Assert.True(perInvocation < 1024, $"{perInvocation} bytes allocated per clean invocation");
     }
 }
