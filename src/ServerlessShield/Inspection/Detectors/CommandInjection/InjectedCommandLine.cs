@@ -270,7 +270,8 @@ internal static class InjectedCommandLine
                         // a;echo vulnerable: an echo marker chained in, unless the value is a sentence.
                         CommandArgumentKind.Word => !inProse && PrintCommands.Contains(command),
                         CommandArgumentKind.End => !inProse,
-                        CommandArgumentKind.Number => !inProse && NumericCommands.Contains(command),
+                        // a;sleep 5, a|echo 12345: a delay, or a marker of digits echoed back.
+                        CommandArgumentKind.Number => !inProse && (NumericCommands.Contains(command) || PrintCommands.Contains(command)),
                         _ => true,
                     };
                 }
