@@ -8,18 +8,20 @@ namespace ServerlessShield;
 // (see IsData).
 internal static class InspectionGate
 {
-    // Letters, digits and punctuation that no detector keys on inside one token.
+    // Letters, digits and the punctuation of ids, dates and addresses: a token of these alone skips the detectors
+    // when it is data (IsData).
     private const string SafeAscii = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,-_@+:?#~";
 
     private static readonly SearchValues<byte> SafeBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,-_@+:?#~"u8);
     private static readonly SearchValues<char> SafeChars = SearchValues.Create(SafeAscii);
+
     // True when UTF-8 bytes are one token of safe ASCII data, so the string needs no decoding and no detector.
     public static bool IsPlainAscii(ReadOnlySpan<byte> utf8) =>
         utf8.IsEmpty || (IsPlainName(utf8) && IsData(utf8));
 
-    // True when UTF-8 bytes of a property name are one token of safe ASCII. A lone lower-case word is a plain name
-    // here: the word rule above is for values, where "whoami" or "sysobjects" alone can be a probe; a key is the
-    // name of a field, and operators smuggled in as keys carry their '$'.
+    // True when UTF-8 bytes of a property name are one token of safe ASCII. Names need not be data: the IsData rule
+    // is for values, where "whoami", "INFORMATION_SCHEMA" or "..2f" alone can be a probe; a key is the name of a
+    // field, and operators smuggled in as keys carry their '$'.
     public static bool IsPlainName(ReadOnlySpan<byte> utf8) =>
         utf8.IndexOfAnyExcept(SafeBytes) < 0 && !HasDoubledDashOrAt(utf8);
 
@@ -27,35 +29,14 @@ internal static class InspectionGate
     private static bool HasDoubledDashOrAt(ReadOnlySpan<byte> utf8) =>
         utf8.IndexOfAny((byte)'-', (byte)'@') >= 0 && (utf8.IndexOf("--"u8) >= 0 || utf8.IndexOf("@@"u8) >= 0);
 
-    // True when the text holds something a detector could key on, after NFKC (full-width '＜' counts as '<').
-    public static bool NeedsInspection(ReadOnlySpan<char> text)
-    {
-        if (text.IsEmpty)
-        {
-            return false;
-        }
-
-        if ((text.IndexOfAny('-', '@') >= 0 && (text.Contains("--", StringComparison.Ordinal) || text.Contains("@@", StringComparison.Ordinal)))
-            || !IsData(text))
-        {
-            return true;
-        }
-
-        var i = text.IndexOfAnyExcept(SafeChars);
-        while (i >= 0)
-        {
-            var c = text[i];
-            if (c < 0x80 || !IsSafeNonAscii(c))
-            {
-                return true;
-            }
-
-            var next = text[(i + 1)..].IndexOfAnyExcept(SafeChars);
-            i = next < 0 ? -1 : i + 1 + next;
-        }
-
-        return false;
-    }
+    // True when the text holds something a detector could key on: a character outside the safe set (a space, a
+    // symbol, any letter outside ASCII, which NFKC may fold into syntax: full-width '＜' is '<'), "--" or "@@", or a
+    // token that is not data.
+    public static bool NeedsInspection(ReadOnlySpan<char> text) =>
+        !text.IsEmpty
+        && (text.IndexOfAnyExcept(SafeChars) >= 0
+            || (text.IndexOfAny('-', '@') >= 0 && (text.Contains("--", StringComparison.Ordinal) || text.Contains("@@", StringComparison.Ordinal)))
+            || !IsData(text));
 
     // Whether a token of safe characters is data rather than a possible probe. Detectors read words in any case and
     // next to any safe punctuation (INFORMATION_SCHEMA, ansible-console, mysql,9, 9.localhost, web.config), spelled
@@ -160,28 +141,5 @@ internal static class InspectionGate
         }
 
         return true;
-    }
-
-    private static bool IsSafeNonAscii(char c)
-    {
-        // Full-width, half-width and small forms fold to ASCII punctuation under NFKC.
-        if (c is >= '\uFF00' and <= '\uFFEF' or >= '\uFE50' and <= '\uFE6F')
-        {
-            return false;
-        }
-
-        return char.GetUnicodeCategory(c) switch
-        {
-            System.Globalization.UnicodeCategory.UppercaseLetter or
-            System.Globalization.UnicodeCategory.LowercaseLetter or
-            System.Globalization.UnicodeCategory.TitlecaseLetter or
-            System.Globalization.UnicodeCategory.ModifierLetter or
-            System.Globalization.UnicodeCategory.OtherLetter or
-            System.Globalization.UnicodeCategory.NonSpacingMark or
-            System.Globalization.UnicodeCategory.SpacingCombiningMark or
-            System.Globalization.UnicodeCategory.EnclosingMark or
-            System.Globalization.UnicodeCategory.DecimalDigitNumber => !char.IsSurrogate(c),
-            _ => false,
-        };
     }
 }
