@@ -21,6 +21,9 @@ public static class ValueCanonicalizer
 
     private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n\f\v\u00A0");
 
+    private static readonly SearchValues<char> Base64Chars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_");
+
     // Characters NFKC leaves alone wherever they stand: ASCII, and the precomposed Latin-1 letters (with × and ÷).
     // Anything else (a combining mark, a compatibility form, a ligature) may change, so the full check runs.
     private static readonly SearchValues<char> NfkcStable = SearchValues.Create(
@@ -34,9 +37,15 @@ public static class ValueCanonicalizer
 
     // A value with '+' and no whitespace reads as form encoding (a query string, a form body), where '+' is a space:
     // admin')+or+('1'='1 is what API Gateway hands over for ?user=admin')+or+('1'='1, and what a form decoder
-    // downstream turns back into words.
+    // downstream turns back into words. Base64 also holds '+' and no whitespace; read with spaces, its random runs
+    // turn into command names and arguments (W+eR/1iv as "W eR/1iv"), so a value that looks like base64 is not.
     private static bool IsFormEncoded(ReadOnlySpan<char> value) =>
-        value.Contains('+') && value.IndexOfAny(Whitespace) < 0;
+        value.Contains('+') && value.IndexOfAny(Whitespace) < 0 && !LooksLikeBase64(value);
+
+    // Twelve or more characters of the base64 alphabet, with capitals, small letters and digits all present.
+    private static bool LooksLikeBase64(ReadOnlySpan<char> value) =>
+        value.Length >= 12 && value.IndexOfAnyExcept(Base64Chars) < 0
+        && value.IndexOfAnyInRange('A', 'Z') >= 0 && value.IndexOfAnyInRange('a', 'z') >= 0 && value.IndexOfAnyInRange('0', '9') >= 0;
 
     /// <summary>Returns the canonical decoding of a value, or the value itself when nothing decodes.</summary>
     /// <param name="value">The raw value.</param>

@@ -42,6 +42,8 @@ public class ValueCanonicalizerTests
     [InlineData("日本語のテキスト")]
     [InlineData("C++ and C#")]
     [InlineData("+353 1 555 0142")]
+    [InlineData("W+eR/1ivB3zfEWGQ==")]
+    [InlineData("7Z+IBx0l4BfUtIka")]
     [InlineData("caf\u00e9")]
     public void Canonicalize_LeavesOrdinaryTextAlone(string raw)
     {

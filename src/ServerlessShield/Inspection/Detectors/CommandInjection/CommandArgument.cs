@@ -53,7 +53,7 @@ internal static class CommandArgument
     public static CommandArgumentKind Classify(ReadOnlySpan<char> text, int from, out int tokenEnd, out bool endsValue)
     {
         var i = from;
-        while (i < text.Length && text[i] is ' ' or '+')
+        while (i < text.Length && text[i] == ' ')
         {
             i++;
         }
@@ -80,7 +80,7 @@ internal static class CommandArgument
         }
 
         var end = i;
-        while (end < text.Length && !(text[end] is ' ' or '+' or ';' or '|' or '&' or '\n' or '\r' or ')' or '`' or '<' or '>'))
+        while (end < text.Length && !(text[end] is ' ' or ';' or '|' or '&' or '\n' or '\r' or ')' or '`' or '<' or '>'))
         {
             end++;
         }

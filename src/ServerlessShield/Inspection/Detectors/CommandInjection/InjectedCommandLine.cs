@@ -299,7 +299,7 @@ internal static class InjectedCommandLine
         Span<char> scratch = stackalloc char[ScratchLength];
         Span<char> name = stackalloc char[ScratchLength];
         var start = from;
-        while (start < text.Length && text[start] is ' ' or '+')
+        while (start < text.Length && text[start] == ' ')
         {
             start++;
         }
@@ -379,7 +379,7 @@ internal static class InjectedCommandLine
         return kind == CommandArgumentKind.Path && argumentEnd < text.Length && text[argumentEnd] is ';' or '&' or '|';
     }
 
-    // Blanks (and '+', a form-encoded blank) before a word; at the start of the value also a quote that closes
+    // Blanks before a word ('+' for a blank is form encoding, which the canonical form decodes); at the start of the value also a quote that closes
     // the string the value lands in (' whoami).
     private static int SkipBlanks(ReadOnlySpan<char> text, int position, CommandPosition where)
     {
@@ -387,7 +387,7 @@ internal static class InjectedCommandLine
         {
             var c = text[position];
             var closingQuote = where == CommandPosition.ValueStart && c is '\'' or '"' && position + 1 < text.Length && text[position + 1] == ' ';
-            if (c is not (' ' or '+') && !closingQuote)
+            if (c != ' ' && !closingQuote)
             {
                 break;
             }
