@@ -11,6 +11,7 @@ internal sealed class LambdaInputExtractors(HttpRequestInputs httpInputs)
     private static readonly ILambdaInputExtractor Firehose = new FirehoseInputExtractor();
     private static readonly ILambdaInputExtractor CloudWatchLogs = new CloudWatchLogsInputExtractor();
     private static readonly ILambdaInputExtractor CloudFormation = new CloudFormationInputExtractor();
+    private static readonly ILambdaInputExtractor AppSyncResolver = new AppSyncResolverInputExtractor();
     private static readonly ILambdaInputExtractor WholeEvent = new WholeEventInputExtractor();
 
     private readonly ILambdaInputExtractor _proxyV1 = new ProxyV1InputExtractor(httpInputs);
@@ -29,6 +30,7 @@ internal sealed class LambdaInputExtractors(HttpRequestInputs httpInputs)
         LambdaEventSource.Firehose => Firehose,
         LambdaEventSource.CloudWatchLogs => CloudWatchLogs,
         LambdaEventSource.CloudFormationCustomResource => CloudFormation,
+        LambdaEventSource.AppSyncResolver => AppSyncResolver,
         _ => WholeEvent,
     };
 }

@@ -232,6 +232,32 @@ public sealed class LambdaInputExtractionTests
         Assert.DoesNotContain(seen.Inputs, i => seen.Text(i.Path).Contains("presigned", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("appsync-direct-resolver", new[] { "arguments" }, "{\"id\":\"123\"}")]
+    [InlineData("appsync-template-resolver", new[] { "arguments" }, "{\"limit\":10}")]
+    [InlineData("appsync-batch-resolver", new[] { "[0].arguments", "[1].arguments" }, "{\"id\":\"1\"}")]
+    public async Task Extract_AppSyncResolver_InspectsTheArgumentsOnly(string fixture, string[] paths, string firstArguments)
+    {
+        var seen = await RunAsync(Fixtures.Bytes(fixture));
+
+        Assert.Equal(paths, seen.Inputs.Select(i => i.Path));
+        Assert.All(seen.Inputs, i => Assert.Equal(InputFormat.Json, i.Format));
+        Assert.Equal(firstArguments, System.Text.Json.Nodes.JsonNode.Parse(seen.Text(paths[0]))!.ToJsonString());
+    }
+
+    // The selection set is fixed by the schema: a field named "id" on a line of its own is not the id command.
+    [Fact]
+    public async Task AppSyncResolver_SelectionSetIsNotRequestInput_ArgumentsAre()
+    {
+        var function = new ShieldedFunction();
+        await function.InvokeAsync(Fixtures.With("appsync-direct-resolver", e => e["info"]!["selectionSetGraphQL"] = "{\n  id\n  field1\n}"));
+        Assert.Single(function.Received);
+
+        await Assert.ThrowsAsync<ShieldedInvocationException>(() => function.InvokeAsync(Fixtures.With("appsync-direct-resolver", e =>
+            e["arguments"]!["id"] = "1' OR '1'='1' --")));
+        Assert.Single(function.Received);
+    }
+
     [Fact]
     public async Task Extract_CloudWatchLogs_InspectsTheDecompressedDocument()
     {
