@@ -17,12 +17,14 @@ internal sealed class LambdaInputExtractors(HttpRequestInputs httpInputs)
     private readonly ILambdaInputExtractor _proxyV1 = new ProxyV1InputExtractor(httpInputs);
     private readonly ILambdaInputExtractor _proxyV2 = new ProxyV2InputExtractor(httpInputs);
     private readonly ILambdaInputExtractor _vpcLattice = new VpcLatticeInputExtractor(httpInputs);
+    private readonly ILambdaInputExtractor _cloudFront = new CloudFrontInputExtractor(httpInputs);
 
     public ILambdaInputExtractor For(LambdaEventSource source, bool parsed) => !parsed ? WholeEvent : source switch
     {
         LambdaEventSource.ApiGatewayRest or LambdaEventSource.Alb or LambdaEventSource.ApiGatewayWebSocket => _proxyV1,
         LambdaEventSource.ApiGatewayHttp or LambdaEventSource.FunctionUrl => _proxyV2,
         LambdaEventSource.VpcLattice => _vpcLattice,
+        LambdaEventSource.CloudFrontEdge => _cloudFront,
         LambdaEventSource.Sqs => Sqs,
         LambdaEventSource.Kinesis or LambdaEventSource.DynamoDbStreams => StreamRecords,
         LambdaEventSource.Sns or LambdaEventSource.S3 or LambdaEventSource.EventBridge or LambdaEventSource.ScheduledEvent => Notifications,

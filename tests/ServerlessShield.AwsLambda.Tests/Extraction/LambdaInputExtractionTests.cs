@@ -259,6 +259,58 @@ public sealed class LambdaInputExtractionTests
     }
 
     [Fact]
+    public async Task Extract_CloudFront_InspectsTheViewerRequestOnly()
+    {
+        var seen = await RunAsync(Fixtures.With("cloudfront", e =>
+        {
+            var request = e["Records"]![0]!["cf"]!["request"]!;
+            request["querystring"] = "q=shoes&size=10";
+            request["method"] = "POST";
+            request["headers"]!["content-type"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["key"] = "Content-Type", ["value"] = "application/json" });
+            request["body"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["inputTruncated"] = false, ["action"] = "read-only", ["encoding"] = "base64", ["data"] = "eyJuYW1lIjoiSmFuZSJ9",
+            };
+            e["Records"]![0]!["cf"]!["response"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["status"] = "200",
+                ["headers"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["vary"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["key"] = "Vary", ["value"] = "*" }),
+                },
+            };
+        }));
+
+        var http = Assert.IsType<HttpRequestParts>(seen.Http);
+        Assert.Equal("POST", http.Method);
+        Assert.Equal("/", http.Path);
+        Assert.Equal("application/json", http.ContentType);
+        Assert.Equal(["body", "query.q", "query.size"], seen.Inputs.Select(i => i.Path));
+        Assert.Equal("{\"name\":\"Jane\"}", seen.Text("body"));
+        Assert.Equal(InputFormat.Json, seen.Inputs[0].Format);
+    }
+
+    // The origin's response headers are not request input (Vary: * is not an LDAP wildcard); the viewer's URI is.
+    [Fact]
+    public async Task CloudFront_ResponseIsNotInspected_RequestUriIs()
+    {
+        var function = new ShieldedFunction();
+        await function.InvokeAsync(Fixtures.With("cloudfront", e => e["Records"]![0]!["cf"]!["response"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["headers"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["vary"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["key"] = "Vary", ["value"] = "*" }),
+            },
+        }));
+        Assert.Single(function.Received);
+
+        await Assert.ThrowsAsync<ShieldedInvocationException>(() => function.InvokeAsync(Fixtures.With("cloudfront", e =>
+            e["Records"]![0]!["cf"]!["request"]!["uri"] = "/static/../../../../etc/passwd")));
+        Assert.Single(function.Received);
+    }
+
+    [Fact]
     public async Task Extract_CloudWatchLogs_InspectsTheDecompressedDocument()
     {
         var seen = await RunAsync(Fixtures.Bytes("cloudwatch-logs"));

@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace ServerlessShield.AwsLambda;
+
+// Lambda@Edge: the viewer's request is the input: its URI, query string, selected headers and cookies, and the body
+// when the distribution passes it (text or base64). On origin and viewer response events the response comes from the
+// origin, and config is the distribution's: neither is request input. Headers arrive as name: [{key, value}].
+internal sealed class CloudFrontInputExtractor(HttpRequestInputs inputs) : ILambdaInputExtractor
+{
+    public const string UriPath = "uri";
+
+    public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
+    {
+        if (!lambdaEvent.Root.TryGet("Records", JsonValueKind.Array, out var records) || records.GetArrayLength() == 0
+            || !records[0].TryGet("cf", JsonValueKind.Object, out var cf) || !cf.TryGet("request", JsonValueKind.Object, out var request))
+        {
+            return;
+        }
+
+        var headers = new List<KeyValuePair<string, string>>();
+        if (request.TryGet("headers", JsonValueKind.Object, out var headerMap))
+        {
+            foreach (var header in headerMap.EnumerateObject())
+            {
+                if (header.Value.ValueKind != JsonValueKind.Array)
+                {
+                    continue;
+                }
+
+                foreach (var entry in header.Value.EnumerateArray())
+                {
+                    if (entry.GetStringOrNull("value") is { } value)
+                    {
+                        headers.Add(new(entry.GetStringOrNull("key") ?? header.Name, value));
+                    }
+                }
+            }
+        }
+
+        var uri = request.GetStringOrNull("uri") ?? "/";
+        var http = new HttpRequestParts
+        {
+            Method = (request.GetStringOrNull("method") ?? "GET").ToUpperInvariant(),
+            Path = uri,
+            ContentType = HttpEventReading.FindHeader(headers, "content-type"),
+            Headers = headers,
+            Query = request.GetStringOrNull("querystring") is { Length: > 0 } query ? HttpEventReading.ParseQueryString(query) : [],
+        };
+        context.Http = http;
+
+        // The URI is read from its first segment on: a bare "/" or "//" is an LDAP syntax probe as a value, and every
+        // request has one. Read that way it has no single place in the event, so a sanitized URI blocks instead.
+        if (uri.TrimStart('/') is { Length: > 0 } path)
+        {
+            context.Inputs.Add(RecordInputs.Text(UriPath, path));
+        }
+
+        if (request.TryGet("body", JsonValueKind.Object, out var body) && body.TryGet("data", JsonValueKind.String, out var data))
+        {
+            var base64 = body.IsString("encoding", "base64");
+            byte[]? decoded = null;
+            var decodedBody = base64 && data.TryGetBytesFromBase64(out decoded);
+            context.Add(lambdaEvent, new ShieldInput(HttpEventReading.BodyPath, decodedBody ? decoded! : JsonValueBytes.Of(data), http.IsJsonContent ? InputFormat.Json : InputFormat.Auto),
+                InputLocation.Of(decodedBody ? InputEncoding.Base64 : InputEncoding.Text, "Records", 0, "cf", "request", "body", "data"));
+        }
+
+        inputs.Add(context, http);
+    }
+}
