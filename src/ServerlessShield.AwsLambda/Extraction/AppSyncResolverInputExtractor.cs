@@ -28,8 +28,8 @@ internal sealed class AppSyncResolverInputExtractor : ILambdaInputExtractor
         {
             if (call.TryGet(ArgumentsProperty, JsonValueKind.Object, out var arguments))
             {
-                var path = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{index}].{ArgumentsProperty}");
-                context.Add(lambdaEvent, RecordInputs.Json(path, arguments), InputLocation.ForValue(arguments, index, ArgumentsProperty));
+                context.Add(lambdaEvent, RecordInputs.Json(RecordInputs.Path(string.Empty, index, ArgumentsProperty), arguments),
+                    InputLocation.ForValue(arguments, index, ArgumentsProperty));
             }
 
             index++;

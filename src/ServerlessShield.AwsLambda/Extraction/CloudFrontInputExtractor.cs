@@ -57,11 +57,7 @@ internal sealed class CloudFrontInputExtractor(HttpRequestInputs inputs) : ILamb
 
         if (request.TryGet("body", JsonValueKind.Object, out var body) && body.TryGet("data", JsonValueKind.String, out var data))
         {
-            var base64 = body.IsString("encoding", "base64");
-            byte[]? decoded = null;
-            var decodedBody = base64 && data.TryGetBytesFromBase64(out decoded);
-            context.Add(lambdaEvent, new ShieldInput(HttpEventReading.BodyPath, decodedBody ? decoded! : JsonValueBytes.Of(data), http.IsJsonContent ? InputFormat.Json : InputFormat.Auto),
-                InputLocation.Of(decodedBody ? InputEncoding.Base64 : InputEncoding.Text, "Records", 0, "cf", "request", "body", "data"));
+            HttpEventReading.AddBody(lambdaEvent, context, http, data, body.IsString("encoding", "base64"), "Records", 0, "cf", "request", "body", "data");
         }
 
         inputs.Add(context, http);

@@ -94,17 +94,22 @@ internal static class HttpEventReading
         var root = lambdaEvent.Root;
         if (root.TryGet(bodyName, JsonValueKind.String, out var body))
         {
-            var base64 = root.TryGet(base64Name, JsonValueKind.True, out _);
-            byte[]? decoded = null;
-            var decodedBody = base64 && body.TryGetBytesFromBase64(out decoded);
-            var bytes = decodedBody ? decoded! : JsonValueBytes.Of(body);
-            context.Add(lambdaEvent, new ShieldInput(BodyPath, bytes, http.IsJsonContent ? InputFormat.Json : InputFormat.Auto),
-                InputLocation.Of(decodedBody ? InputEncoding.Base64 : InputEncoding.Text, bodyName));
+            AddBody(lambdaEvent, context, http, body, root.TryGet(base64Name, JsonValueKind.True, out _), bodyName);
         }
 
         // Query values, path parameters, headers and cookies, as on every platform. Each sits in more than one place
         // (several maps, the raw query string or path, a joined header): no single location, so a sanitized one blocks.
         inputs.Add(context, http);
+    }
+
+    // The request body as one input: decoded when the platform base64-encoded it, JSON when the content type says so.
+    public static void AddBody(LambdaEvent lambdaEvent, ShieldContext context, HttpRequestParts http, JsonElement body, bool base64, params object[] location)
+    {
+        byte[]? decoded = null;
+        var decodedBody = base64 && body.TryGetBytesFromBase64(out decoded);
+        var bytes = decodedBody ? decoded! : JsonValueBytes.Of(body);
+        context.Add(lambdaEvent, new ShieldInput(BodyPath, bytes, http.IsJsonContent ? InputFormat.Json : InputFormat.Auto),
+            InputLocation.Of(decodedBody ? InputEncoding.Base64 : InputEncoding.Text, location));
     }
 
     private static KeyValuePair<string, string> Pair(string name, string value, bool urlDecode) =>

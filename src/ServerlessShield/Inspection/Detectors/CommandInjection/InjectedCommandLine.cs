@@ -379,8 +379,8 @@ internal static class InjectedCommandLine
         return kind == CommandArgumentKind.Path && argumentEnd < text.Length && text[argumentEnd] is ';' or '&' or '|';
     }
 
-    // Blanks before a word ('+' for a blank is form encoding, which the canonical form decodes); at the start of the value also a quote that closes
-    // the string the value lands in (' whoami).
+    // Blanks before a word ('+' for a blank is form encoding, which the canonical form decodes); at the start of the
+    // value also a quote that closes the string the value lands in (' whoami).
     private static int SkipBlanks(ReadOnlySpan<char> text, int position, CommandPosition where)
     {
         while (position < text.Length)

@@ -44,17 +44,37 @@ internal static class UrlHostClassifier
         // Lower-case the host, read ideographic and full-width full stops as dots (IDNA maps them), stop at the
         // first character that cannot be part of a host name.
         Span<char> host = stackalloc char[Math.Min(candidate.Length, MaxHostLength)];
-        var length = 0;
+        int length;
 
         // Most hosts are ASCII up to their end: lower-case that run in one vectorized call.
         var end = candidate.IndexOfAnyExcept(AsciiHostChars);
         if (end < 0 || candidate[end] < 0x80)
         {
-            var run = candidate[..Math.Min(end < 0 ? candidate.Length : end, host.Length)];
-            System.Text.Ascii.ToLower(run, host, out length);
-            candidate = default;
+            System.Text.Ascii.ToLower(candidate[..Math.Min(end < 0 ? candidate.Length : end, host.Length)], host, out length);
+        }
+        else
+        {
+            length = ReadHost(candidate, host);
         }
 
+        var name = host[..length].TrimEnd('.');
+        if (name.IsEmpty)
+        {
+            return false;
+        }
+
+        if (Ipv4Notation.TryParse(name, out var address))
+        {
+            return InternalAddressRanges.IsInternal(address);
+        }
+
+        return InternalHostNames.IsInternal(name, singleLabelIsInternal);
+    }
+
+    // The general reading: lower-case, ideographic and full-width full stops as dots, letters outside ASCII kept.
+    private static int ReadHost(ReadOnlySpan<char> candidate, Span<char> host)
+    {
+        var length = 0;
         foreach (var c in candidate)
         {
             if (length == host.Length)
@@ -76,18 +96,7 @@ internal static class UrlHostClassifier
             host[length++] = h;
         }
 
-        var name = host[..length].TrimEnd('.');
-        if (name.IsEmpty)
-        {
-            return false;
-        }
-
-        if (Ipv4Notation.TryParse(name, out var address))
-        {
-            return InternalAddressRanges.IsInternal(address);
-        }
-
-        return InternalHostNames.IsInternal(name, singleLabelIsInternal);
+        return length;
     }
 
     private static bool HasCompatibilityLetters(ReadOnlySpan<char> candidate)
