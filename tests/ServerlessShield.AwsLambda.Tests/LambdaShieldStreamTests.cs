@@ -43,6 +43,39 @@ public sealed class LambdaShieldStreamTests
         Assert.Equal(["2", "3"], FailureIds(response));
     }
 
+    // Kinesis records are whatever the producer wrote: a protobuf or compressed record is not UTF-8 and not an attack,
+    // while the same kind of record carrying an injection in a string field is held back by its sequence number.
+    [Fact]
+    public async Task Wrap_BinaryKinesisRecords_PassUnlessTheirTextIsAnAttack()
+    {
+        var random = new Random(3);
+        var binary = new byte[3000];
+        random.NextBytes(binary);
+        byte[] attack = [0x0A, 0x05, .. "Alice"u8, 0x10, 0x96, 0x01, 0x1A, 0x27, .. "' union select password from users --"u8, 0x20, 0xFF, 0x01];
+        var bytes = Fixtures.With("kinesis", e =>
+        {
+            var template = e["Records"]![0]!;
+            var records = new JsonArray();
+            foreach (var (sequence, data) in new[] { ("1", binary), ("2", attack), ("3", binary[..200]) })
+            {
+                var record = template.DeepClone();
+                record["kinesis"]!["sequenceNumber"] = sequence;
+                record["kinesis"]!["data"] = Convert.ToBase64String(data);
+                records.Add(record);
+            }
+
+            e["Records"] = records;
+        });
+        var function = new ShieldedFunction();
+
+        var response = await function.InvokeAsync(bytes);
+
+        var received = JsonNode.Parse(Assert.Single(function.Received))!["Records"]!.AsArray();
+        Assert.Equal(["1"], received.Select(r => r!["kinesis"]!["sequenceNumber"]!.GetValue<string>()));
+        Assert.Equal(Convert.ToBase64String(binary), received[0]!["kinesis"]!["data"]!.GetValue<string>());
+        Assert.Equal(["2", "3"], FailureIds(response));
+    }
+
     [Fact]
     public async Task Wrap_DynamoDbImageRejected_IsReportedBySequenceNumber()
     {

@@ -3,13 +3,17 @@ namespace ServerlessShield;
 /// <summary>How the bytes of a <see cref="ShieldInput"/> are to be read.</summary>
 public enum InputFormat
 {
-    /// <summary>Read as JSON when it looks like JSON (starts with <c>{</c> or <c>[</c>), as text otherwise. Invalid JSON is then text.</summary>
+    /// <summary>
+    /// Read as JSON when it looks like JSON (starts with <c>{</c> or <c>[</c>), as text otherwise. Invalid JSON is then
+    /// text. Bytes that are not valid UTF-8 are content of another kind (a blob, an upload, a protobuf record, a legacy
+    /// encoding), not a finding: the text a handler could read out of them is inspected, and they are never rewritten.
+    /// </summary>
     Auto = 0,
 
     /// <summary>Declared JSON (by content type or by the event source): invalid JSON is a finding.</summary>
     Json,
 
-    /// <summary>Plain UTF-8 text.</summary>
+    /// <summary>Plain UTF-8 text: bytes that are not valid UTF-8 are a finding.</summary>
     Text,
 
     /// <summary>Opaque bytes: only size limits apply.</summary>

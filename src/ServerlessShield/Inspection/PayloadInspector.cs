@@ -96,7 +96,7 @@ internal sealed class PayloadInspector
             _stringOrdinal = 0;
         }
 
-        InspectText(context, data, input.Path, scanner);
+        InspectText(context, data, input.Path, scanner, mayBeBinary: input.Format == InputFormat.Auto);
         return Flush(context, input);
     }
 
@@ -423,7 +423,7 @@ internal sealed class PayloadInspector
         }
     }
 
-    private void InspectText(ShieldContext context, ReadOnlySpan<byte> data, string path, InjectionScanner scanner)
+    private void InspectText(ShieldContext context, ReadOnlySpan<byte> data, string path, InjectionScanner scanner, bool mayBeBinary)
     {
         _currentToken = WholeText;
         _currentAllowHtml = false;
@@ -431,7 +431,15 @@ internal sealed class PayloadInspector
         var field = context.Policy.HasFieldSettings ? context.Policy.FindField(path) : null;
         if (!Utf8.IsValid(data))
         {
-            _pending.Add(new(ShieldRules.InvalidUtf8, path, null));
+            if (mayBeBinary)
+            {
+                InspectNonUtf8(context, data, path, scanner, field);
+            }
+            else
+            {
+                _pending.Add(new(ShieldRules.InvalidUtf8, path, null));
+            }
+
             return;
         }
 
@@ -481,6 +489,59 @@ internal sealed class PayloadInspector
         if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
         {
             AddHits(path, context.HashValue(text));
+        }
+    }
+
+    // Bytes nothing declared to be text and that are not UTF-8 are not malformed text: they are a blob, an upload, a
+    // protobuf or Avro record, or text in a legacy encoding. What a handler could read out of them as text is
+    // inspected: the whole decoding when it is mostly text, else each long run of text. They are never rewritten.
+    private void InspectNonUtf8(ShieldContext context, ReadOnlySpan<byte> data, string path, InjectionScanner scanner, FieldRules? field)
+    {
+        _currentToken = -1;
+        if (field is not null)
+        {
+            if (field.Skip)
+            {
+                return;
+            }
+
+            (_currentAllowHtml, _currentField) = (field.AllowHtml, field);
+        }
+
+        EnsureChars(data.Length);
+        ReadOnlySpan<char> text = _chars.AsSpan(0, NonUtf8Text.Decode(data, _chars));
+        if (NonUtf8Text.IsMostlyText(text))
+        {
+            if (text.Length > context.Policy.Limits.MaxStringLength)
+            {
+                _pending.Add(new(ShieldRules.StringTooLong, path, null));
+            }
+            else
+            {
+                if (text.Contains('\0'))
+                {
+                    _pending.Add(new(ShieldRules.NulCharacter, path, context.HashValue(text), _currentToken));
+                }
+
+                if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
+                {
+                    AddHits(path, context.HashValue(text));
+                }
+            }
+
+            return;
+        }
+
+        while (!text.IsEmpty)
+        {
+            var end = NonUtf8Text.IndexOfRunEnd(text);
+            var run = end < 0 ? text : text[..end];
+            if (run.Length >= NonUtf8Text.MinRunLength && InspectionGate.NeedsInspection(run) && Scan(run, scanner))
+            {
+                AddHits(path, context.HashValue(run));
+            }
+
+            text = end < 0 ? [] : text[(end + 1)..];
         }
     }
 

@@ -54,6 +54,9 @@ public static class SyntheticFunctions
     public static void OnBlobBytes(byte[] content) => Received.Enqueue("blob-bytes:" + content.Length);
 
     [Shield]
+    public static void OnImageBlob(byte[] content) => Received.Enqueue("image-blob:" + content.Length);
+
+    [Shield]
     public static void OnBlobReference(ModelBindingData blob) => Received.Enqueue("blob-reference:" + blob.Source);
 
     [Shield(MaxPayloadBytes = 32)]

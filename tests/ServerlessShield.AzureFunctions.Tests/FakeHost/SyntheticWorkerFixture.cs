@@ -29,6 +29,7 @@ public sealed class SyntheticWorkerFixture : WorkerFixture
         (nameof(SyntheticFunctions.OnEventGridBatch), "events", "eventGridTrigger", true),
         (nameof(SyntheticFunctions.OnEventGridValidated), "gridEvent", "eventGridTrigger", false),
         (nameof(SyntheticFunctions.OnBlobBytes), "content", "blobTrigger", false),
+        (nameof(SyntheticFunctions.OnImageBlob), "content", "blobTrigger", false),
         (nameof(SyntheticFunctions.OnBlobReference), "blob", "blobTrigger", false),
         (nameof(SyntheticFunctions.OnCustomTrigger), "payload", "kafkaTrigger", false),
         (nameof(SyntheticFunctions.OnTimerTick), "timer", "timerTrigger", false),

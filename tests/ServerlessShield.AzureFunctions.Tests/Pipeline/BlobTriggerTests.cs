@@ -26,6 +26,22 @@ public sealed class BlobTriggerTests(SyntheticWorkerFixture worker) : IClassFixt
         Assert.Contains("SHIELD1003", response.Result.Exception.Message, StringComparison.Ordinal);
     }
 
+    // An image is not UTF-8 and not an attack: the canonical blob-trigger function (a thumbnailer) must run.
+    [Fact]
+    public async Task Bytes_BinaryImage_RunsTheFunction()
+    {
+        var image = new byte[64 * 1024];
+        new Random(8).NextBytes(image);
+        byte[] signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+        signature.CopyTo(image, 0);
+        var content = new TypedData { Bytes = ByteString.CopyFrom(image) };
+
+        var response = await InvokeAsync(nameof(SyntheticFunctions.OnImageBlob), content, "images/cat.png");
+
+        Assert.True(Status.Success == response.Result.Status, response.Result.Exception?.Message);
+        Assert.Contains("image-blob:65536", SyntheticFunctions.Received);
+    }
+
     [Fact]
     public async Task SdkReference_BenignName_RunsTheFunction()
     {
