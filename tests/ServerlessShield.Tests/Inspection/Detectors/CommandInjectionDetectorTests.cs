@@ -53,6 +53,10 @@ public class CommandInjectionDetectorTests
     [InlineData(":(){ :|:& };:")]
     [InlineData("https://shop.example/?q=1&cmd=cat%20/etc/hosts")]
     [InlineData("a;id;")]
+    [InlineData("a&WHOAMI")]
+    [InlineData("x|DIR C:\\Windows")]
+    [InlineData("q;Whoami")]
+    [InlineData("IF EXIST C:\\boot.ini ECHO yes")]
     public void InjectedCommands_AreDetected(string value)
     {
         Assert.True(DetectorProbe.Fires(_detector, value), value);
@@ -94,6 +98,11 @@ public class CommandInjectionDetectorTests
     [InlineData("export PATH=$PATH:/usr/local/go/bin")]
     [InlineData("Cats & dogs; birds | fish")]
     [InlineData("/opt/sbin/tool_name.exe")]
+    [InlineData("Zr8&xZ3mQp!v")]
+    [InlineData("k2L9|w")]
+    [InlineData("P4ss&LS$ecret")]
+    [InlineData("Pq7$Kd&ID")]
+    [InlineData("Hb5&dU$mm2")]
     public void ProseAndOrdinaryValues_AreNotDetected(string value)
     {
         Assert.False(DetectorProbe.Fires(_detector, value), value);

@@ -22,6 +22,9 @@ public class LdapInjectionDetectorTests
     [InlineData("*")]
     [InlineData("*)(|")]
     [InlineData("root*")]
+    [InlineData("j.smith*")]
+    [InlineData("ADM*")]
+    [InlineData("Smith-Jones*")]
     public void IsMatch_FilterBreakouts_AreDetected(string value) =>
         Assert.NotEmpty(Scanner.Scan(value));
 
@@ -37,6 +40,9 @@ public class LdapInjectionDetectorTests
     [InlineData("'")]
     [InlineData("\"*\"")]
     [InlineData("Note (see page 4)(a)")]
+    [InlineData("tsDYCf3Zkn3L*")]
+    [InlineData("R2_dD4D8yRS*")]
+    [InlineData("k63zKMfDwbyc*")]
     public void IsMatch_OrdinaryValues_AreNotDetected(string value) =>
         Assert.Empty(Scanner.Scan(value));
 

@@ -86,6 +86,9 @@ public class SqlInjectionDetectorTests
     [InlineData("/items/OR '1'::int = 1")]
     [InlineData("{\"q\":\"z\\\" OR \\\"4\\\"=\\\"4\"}")]
     [InlineData("login=root'--&pwd=x")]
+    [InlineData("select@@version")]
+    [InlineData("@@Version")]
+    [InlineData("1'+@@hostname+'")]
     public void IsMatch_SqlInjections_AreDetected(string value) =>
         Assert.NotEmpty(Scanner.Scan(value));
 
@@ -135,6 +138,9 @@ public class SqlInjectionDetectorTests
     [InlineData("def user_name(self): return self.name")]
     [InlineData("price+tax=total")]
     [InlineData("Meeting 9:00–17:30; Mon–Fri")]
+    [InlineData("Tq7kL@@mPz4xR")]
+    [InlineData("@@rT9mKq2Lw")]
+    [InlineData("mail@@example.com")]
     public void IsMatch_OrdinaryValues_AreNotDetected(string value) =>
         Assert.Empty(Scanner.Scan(value));
 

@@ -52,6 +52,8 @@ public class TemplateInjectionDetectorTests
     [InlineData("{{.}}")]
     [InlineData("%7B%7B7*7%7D%7D")]
     [InlineData("&#123;&#123;7*7&#125;&#125;")]
+    [InlineData("{{`id`}}")]
+    [InlineData("${`cat /etc/passwd`}")]
     public void IsMatch_TemplateExpressions_AreDetected(string value) =>
         Assert.NotEmpty(Scanner.Scan(value));
 
@@ -80,6 +82,8 @@ public class TemplateInjectionDetectorTests
     [InlineData("{{ message.split('').reverse().join('') }}")]
     [InlineData("Hello {{ customer.firstName.trim() }}!")]
     [InlineData("#{order.formatDate('yyyy-MM-dd')}")]
+    [InlineData("Vn4${kR&+7`pq2")]
+    [InlineData("Lm2#{x9`Tq")]
     public void IsMatch_OrdinaryValues_AreNotDetected(string value) =>
         Assert.Empty(Scanner.Scan(value));
 

@@ -500,7 +500,9 @@ internal static class InjectedCommandLine
             buffer[i] = LexChars.FoldForAscii(baseName[i]);
         }
 
-        return buffer[..length];
+        // A name a shell would run as spelled ("ls", "DIR", any PowerShell cmdlet); "LS" and "xZ" name nothing.
+        var folded = buffer[..length];
+        return ShellCommandLexicon.IsShellCased(baseName) || PowerShellCmdlet.Is(folded) ? folded : [];
     }
 
     // /???/??t, /usr/bin/ca?, /b??/s[h]: short path segments of letters and wildcards, the way a binary is reached

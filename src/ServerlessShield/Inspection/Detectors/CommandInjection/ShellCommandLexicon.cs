@@ -5,7 +5,8 @@ namespace ServerlessShield;
 /// <summary>
 /// The command words of Unix shells, cmd.exe and PowerShell that an injected command line starts with, grouped by
 /// how much evidence each needs (<see cref="ShellCommandKind"/>). Development tools that documentation is full of
-/// (npm, make, git, dotnet, docker, source) are deliberately absent: they are not what an injection runs.
+/// (npm, make, git, dotnet, docker, source) are deliberately absent: they are not what an injection runs. So is the
+/// one-letter <c>w</c>: a single letter after a separator is what generated strings (passwords, keys) are made of.
 /// </summary>
 internal static class ShellCommandLexicon
 {
@@ -55,7 +56,7 @@ internal static class ShellCommandLexicon
         "mysql nohup egrep fgrep grep sed whereis mkdir pwd uptime ifup ifdown iwconfig " +
         "nmcli busctl loginctl mount dd tee od nl strings column comm fold bridge perf " +
         "zip tar gzip bzip2 xz cpio ar ssh ftp nc netstat.exe ipconfig.exe arp route " +
-        "ss ip finger logname users lastlog lastlogin last w who id groups hostname host " +
+        "ss ip finger logname users lastlog lastlogin last who id groups hostname host " +
         "ping ping6 arping curl wc rev tac cut paste tr uniq diff cmp shuf csplit " +
         "unexpand expand fmt pr look join split sum cksum md5sum sha1sum sha256sum iconv uconv " +
         // sqlite3 dot commands that run a shell
@@ -73,7 +74,7 @@ internal static class ShellCommandLexicon
 
     public static ShellCommandKind Classify(ReadOnlySpan<char> name)
     {
-        if (name.IsEmpty)
+        if (name.IsEmpty || !IsShellCased(name))
         {
             return ShellCommandKind.None;
         }
@@ -92,6 +93,31 @@ internal static class ShellCommandLexicon
         }
 
         return IsVersionedInterpreter(name) ? ShellCommandKind.Interpreter : kind;
+    }
+
+    // A shell runs a command as it is spelled: a Unix shell only in lower case, cmd.exe and PowerShell in any case. One
+    // or two capitals are an abbreviation ("ID", "LS", "W") unless cmd.exe runs them ("CD", "MD", "IF"), and cases
+    // mixed at random ("xZ", "dU") are a generated string (a password, a key), neither a command.
+    public static bool IsShellCased(ReadOnlySpan<char> name)
+    {
+        if (!name.ContainsAnyInRange('A', 'Z'))
+        {
+            return true;
+        }
+
+        if (!LexChars.IsWordCased(name))
+        {
+            return false;
+        }
+
+        if (name.Length > 2)
+        {
+            return true;
+        }
+
+        Span<char> lower = stackalloc char[2];
+        var length = name.ToLowerInvariant(lower);
+        return lower[..length] is "cd" or "md" or "rd" or "sc" or "if";
     }
 
     // Every command word with its kind, so that a word is looked up once rather than once per set. A word in several

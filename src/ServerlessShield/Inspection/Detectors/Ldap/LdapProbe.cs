@@ -47,7 +47,8 @@ internal static class LdapProbe
         return true;
     }
 
-    // "admin*": one name with a trailing wildcard, what a login form sends to match any account with that prefix.
+    // "admin*": one name with a trailing wildcard, what a login form sends to match any account with that prefix. The
+    // name is spelled as names are: a generated password or key that happens to end in '*' ("tsDYCf3Zkn3L*") is not.
     private static bool IsPrefixWildcard(ReadOnlySpan<char> value)
     {
         var stars = value.Length - value.TrimEnd('*').Length;
@@ -56,14 +57,30 @@ internal static class LdapProbe
             return false;
         }
 
-        foreach (var c in value[..^stars])
+        var name = value[..^stars];
+        var start = 0;
+        for (var i = 0; i <= name.Length; i++)
         {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-' or '@'))
+            if (i < name.Length && char.IsAsciiLetterOrDigit(name[i]))
+            {
+                continue;
+            }
+
+            if (i < name.Length && name[i] is not ('.' or '_' or '-' or '@') || !IsNamePart(name[start..i]))
             {
                 return false;
             }
+
+            start = i + 1;
         }
 
         return true;
+    }
+
+    // Letters in one case, or capitalized, then digits if any: "admin", "Smith", "ADM", "user01".
+    private static bool IsNamePart(ReadOnlySpan<char> part)
+    {
+        var letters = part.TrimEnd("0123456789");
+        return !letters.ContainsAnyInRange('0', '9') && LexChars.IsWordCased(letters);
     }
 }

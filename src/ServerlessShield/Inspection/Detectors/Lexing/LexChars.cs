@@ -17,6 +17,20 @@ internal static class LexChars
         return new string(chars);
     }
 
+    // Letters written as a word is written: all lower case, all upper case, or capitalized ("admin", "ADM", "Smith"),
+    // other characters aside. Generated strings (passwords, keys) mix the cases at random ("tsDYCf3Zkn").
+    public static bool IsWordCased(ReadOnlySpan<char> value)
+    {
+        var first = value.IndexOfAnyInRange('A', 'Z');
+        if (first < 0)
+        {
+            return true;
+        }
+
+        var lower = value.IndexOfAnyInRange('a', 'z');
+        return lower < 0 || (first < lower && value[(first + 1)..].IndexOfAnyInRange('A', 'Z') < 0 && value[..first].IndexOfAnyInRange('a', 'z') < 0);
+    }
+
     public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' or '\u00A0';
 
     public static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;

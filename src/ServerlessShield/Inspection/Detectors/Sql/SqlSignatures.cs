@@ -19,7 +19,10 @@ internal static class SqlSignatures
             case SqlTokenKind.LeftParen:
                 return after.NextCode().Is(SqlWord.Select) && SqlStatementReader.IsSelectWithEvidence(ref after, ref budget, requireFromOnly: true);
             case SqlTokenKind.Variable:
-                return token.Tag == '@' && token.Length > 2;
+                // @@version stands alone or after a keyword (select@@version); glued to a name or number it is
+                // part of a generated string ("kcc@@o8t8FP").
+                return token.Tag == '@' && IsSystemVariableName(after.Text[(token.Start + 2)..token.End])
+                    && !(previous.End == token.Start && (previous.IsIdentifier || previous.Is(SqlTokenKind.Number)));
             case SqlTokenKind.Operator when token.Length == 2 && token.Tag == ':' && after.Text[token.Start + 1] == ':':
                 // '{"a":1}'::jsonb, unistr(password)::int: a PostgreSQL cast of a literal or a call.
                 var type = after.NextCode();
@@ -56,6 +59,10 @@ internal static class SqlSignatures
                 return false;
         }
     }
+
+    // System variables are named as words ("version", "VERSION", "Version", "innodb_version"); a password or key that
+    // holds "@@" goes on in mixed case ("@@pC7gdXt").
+    private static bool IsSystemVariableName(ReadOnlySpan<char> name) => name.Length >= 3 && LexChars.IsWordCased(name);
 
     // UNION [ALL|DISTINCT] [(] SELECT, then the end, a comment, or something that starts a select list.
     public static bool IsUnionSelect(ref SqlLexer lexer)

@@ -177,9 +177,10 @@ internal static class TemplateExpression
             case '(':
                 return previous is Token.Close or Token.String || (previous == Token.Identifier && !plainChain);
 
-            // Ruby backticks run a command; in other engines they are no business of a data value either.
+            // Ruby backticks run a command (`id`); in other engines they are no business of a data value either. A
+            // lone backtick runs nothing: generated strings (passwords, keys) hold them at random.
             case '`':
-                return true;
+                return content[(i + 1)..].Contains('`');
 
             // Ruby %x|cmd| / %x(cmd).
             case '%' when next == 'x' && i + 2 < content.Length && !LexChars.IsWordChar(content[i + 2]) && !LexChars.IsSpace(content[i + 2]):
