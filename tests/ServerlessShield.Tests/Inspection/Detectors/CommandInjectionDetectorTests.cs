@@ -57,6 +57,8 @@ public class CommandInjectionDetectorTests
     [InlineData("x|DIR C:\\Windows")]
     [InlineData("q;Whoami")]
     [InlineData("IF EXIST C:\\boot.ini ECHO yes")]
+    [InlineData("```id```")]
+    [InlineData("x\n`id`")]
     public void InjectedCommands_AreDetected(string value)
     {
         Assert.True(DetectorProbe.Fires(_detector, value), value);
@@ -103,6 +105,11 @@ public class CommandInjectionDetectorTests
     [InlineData("P4ss&LS$ecret")]
     [InlineData("Pq7$Kd&ID")]
     [InlineData("Hb5&dU$mm2")]
+    [InlineData("data:image/png;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")]
+    [InlineData("data:application/pdf;base64,JVBERi0xLjcKJeLjz9MK")]
+    [InlineData("```bash\nnpm ci\n```")]
+    [InlineData("```python\nfor order in orders:\n    print(order.total)\n```")]
+    [InlineData("def total(items):\n    return sum(i.price for i in items)")]
     public void ProseAndOrdinaryValues_AreNotDetected(string value)
     {
         Assert.False(DetectorProbe.Fires(_detector, value), value);

@@ -81,6 +81,12 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
                     break;
 
                 case '`':
+                    if (MarkdownCodeSpans.TrySkipFence(text, i, out var fenceEnd))
+                    {
+                        i = fenceEnd;
+                        break;
+                    }
+
                     if (inBackticks)
                     {
                         inBackticks = false;

@@ -146,6 +146,13 @@ internal static class InjectedCommandLine
                 return false;
             }
 
+            // print(x), sort(items): a call in a programming language. A shell reads "name(" as a syntax error, and
+            // "name()" defines a function rather than running the command.
+            if (end < text.Length && text[end] == '(')
+            {
+                return false;
+            }
+
             var raw = scratch[..word.Length];
             if (word.Globbed && IsGlobbedCommandPath(raw))
             {

@@ -17,7 +17,7 @@ internal static class ShellWordReader
     private const int MaxSpan = 160;
 
     public static bool IsTerminator(char c) =>
-        c is ' ' or '\n' or '\r' or ';' or '|' or '&' or '(' or ')' or '<' or '>' or ',';
+        c is ' ' or '\n' or '\r' or ';' or '|' or '&' or '(' or ')' or '<' or '>';
 
     /// <summary>Reads the word starting at <paramref name="start"/> and returns the index after it.</summary>
     public static int Read(ReadOnlySpan<char> text, int start, Span<char> scratch, out ShellWordFacts facts)

@@ -1,0 +1,96 @@
+using ServerlessShield.Tests.Inspection.Corpus;
+
+namespace ServerlessShield.Tests.Inspection;
+
+// What web and mobile clients send every day, written for this project: consent and analytics cookies, user agents,
+// referers, rich text, Markdown with code, GraphQL, OData and JSON:API query strings, data URLs, keys and mixed
+// punctuation. None of it may be flagged; an event carries dozens of such values.
+public class WebTrafficValuesTests
+{
+    private static readonly string[] Values =
+    [
+        "isGpcEnabled=0&datestamp=Sun+Nov+29+2026+10%3A14%3A03+GMT%2B0100+(Central+European+Standard+Time)&version=202409.1.0&browserGpcFlag=0&isIABGlobal=false&hosts=&consentId=8f1c2a9e-4b7d-4e2a-9c1f-2b3d4e5f6a7b&interactionCount=1&isAnonUser=1&landingPath=NotLandingPage&groups=C0001%3A1%2CC0002%3A0%2CC0003%3A1%2CC0004%3A0&AwaitingReconsent=false",
+        "GA1.1.1283746501.1795946400",
+        "GS1.1.1795946400.3.1.1795946512.0.0.0",
+        "fb.1.1795946400123.1029384756",
+        "%22f3a1b2c3-d4e5-4f60-8a9b-0c1d2e3f4a5b%22",
+        "{\"items\":[{\"id\":42,\"qty\":1}],\"currency\":\"EUR\"}",
+        "%7B%22items%22%3A%5B%7B%22id%22%3A42%2C%22qty%22%3A1%7D%5D%7D",
+        "eyJpZCI6IjFhMmIzYzRkLTVlNmYtN2E4Yi05YzBkLTFlMmYzYTRiNWM2ZCIsImNyZWF0ZWQiOjE3OTU5NDY0MDAxMjMsImV4aXN0aW5nIjp0cnVlfQ==",
+        "dismiss",
+        "en-GB,en;q=0.9,de;q=0.8",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+        "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+        "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+        "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+        "curl/8.5.0",
+        "python-requests/2.32.3",
+        "okhttp/4.12.0",
+        "PostmanRuntime/7.42.0",
+        "Go-http-client/2.0",
+        "Amazon CloudFront",
+        "Apache-HttpClient/4.5.14 (Java/17.0.9)",
+        "axios/1.7.7",
+        "Dalvik/2.1.0 (Linux; U; Android 14; Pixel 8 Build/AP2A.240905.003)",
+        "MyApp/3.2.1 (com.example.myapp; build:4512; iOS 18.1.0) Alamofire/5.9.1",
+        "https://www.google.com/",
+        "https://shop.example.com/products/42?utm_source=newsletter&utm_medium=email&utm_campaign=black_friday_2026",
+        "https://app.example.com/settings/profile#notifications",
+        "203.0.113.7, 198.51.100.23",
+        "2001:db8:85a3::8a2e:370:7334",
+        "<p>Hello <strong>team</strong>, please review the <a href=\"https://docs.example.com/spec\">spec</a>.</p>",
+        "<ul><li>First item</li><li>Second item</li></ul>",
+        "<p><img src=\"https://cdn.example.com/u/42/avatar.png\" alt=\"Avatar\" width=\"64\"></p>",
+        "> On Mon, 23 Nov 2026 at 09:12, Anna <anna@example.com> wrote:\n> Can we move the call to Thursday?",
+        "Use `SELECT count(*) FROM orders WHERE status = 'open'` to check the backlog.",
+        "```bash\nnpm install && npm run build\n```",
+        "To reset, run `rm -rf node_modules && npm ci` in the project folder.",
+        "Price (incl. VAT): €19.99 | Shipping: free > €50",
+        "Q3 revenue: +12% YoY; EBITDA margin 18.4% (vs 16.1%)",
+        "\"Best pizza in town!!!\" - 5/5 stars :)",
+        "I'd like to order 2x \"Margherita\" & 1x \"Diavola\" please; no onions :-)",
+        "C:\\Users\\anna\\Documents\\Invoices\\2026\\INV-0042.pdf",
+        "/home/ubuntu/app/releases/20261129/current",
+        "SELECT * FROM table is my favourite SQL joke, right?",
+        "Drop me a line at sales@example.com or call +44 20 7946 0958 ext. 12",
+        "O'Brien, O'Neil & D'Angelo LLP",
+        "Ship to: 221B Baker St., London NW1 6XE; leave at door #3",
+        "name=Anna&email=anna%40example.com&message=Hi%2C+can+you+call+me%3F",
+        "{\"query\":\"query GetUser($id: ID!) { user(id: $id) { name email } }\",\"variables\":{\"id\":\"42\"}}",
+        "query GetOrders($first: Int = 10) { orders(first: $first) { edges { node { id total } } } }",
+        "mutation { updateProfile(input: {bio: \"Coffee & code\"}) { ok } }",
+        "Roses are red; violets are blue | sugar is sweet & so are you",
+        "100% cotton; machine wash at 30°C; do not tumble dry",
+        "Order #12345 – status: shipped (tracking: 1Z999AA10123456784)",
+        "The function returns `null` when the key is missing; see docs/api.md#errors",
+        "Regex for UK postcodes: ^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$",
+        "Hi {{firstName}}, your order {{orderId}} has shipped!",
+        "Dear ${customer.name}, your invoice is attached.",
+        "Template: \"Hello %s, you have %d new messages\"",
+        "x-request-id: 4f2c9a1e-7b3d-4e8a-9c2f-1a2b3c4d5e6f",
+        "Bearer token expired at 2026-11-29T10:15:00Z",
+        "sort=price:asc&filter[category]=shoes&filter[size]=42&page[number]=2",
+        "fields[articles]=title,body&include=author,comments.author",
+        "$filter=Name eq 'Milk' and Price lt 2.55&$orderby=Price desc&$top=5",
+        "where=%7B%22status%22%3A%22active%22%7D",
+        "tags=c%23,.net,asp.net-core",
+        "q=how+to+drop+a+table+in+postgres",
+        "SGVsbG8sIFdvcmxkIQ==",
+        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl anna@laptop",
+        "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----",
+        "Meeting notes: 1) budget OK 2) hire 2 devs 3) launch in Q2 -- Anna",
+        "Let's sync @ 3pm (CET) -> agenda: roadmap, hiring, misc.",
+        "Temperature: -5..+3 °C overnight",
+        "Use the 'main' branch; 'dev' is unstable.",
+        "She said: \"it's 5 o'clock somewhere\" and left.",
+    ];
+
+    public static TheoryData<string> Cases { get; } = [.. Values];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EverydayValue_IsAllowed(string value) => Assert.Empty(ValuePipeline.Rules(value));
+}
