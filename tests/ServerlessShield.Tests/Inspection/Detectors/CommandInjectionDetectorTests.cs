@@ -110,6 +110,8 @@ public class CommandInjectionDetectorTests
     [InlineData("```bash\nnpm ci\n```")]
     [InlineData("```python\nfor order in orders:\n    print(order.total)\n```")]
     [InlineData("def total(items):\n    return sum(i.price for i in items)")]
+    [InlineData("java.lang.IllegalStateException: cart is empty\n\tat com.example.shop.Cart.checkout(Cart.java:88)\n\tat com.example.shop.Api.handle(Api.java:31)")]
+    [InlineData("   at Shop.Orders.OrderService.Place(Order order) in /src/Shop/OrderService.cs:line 57")]
     public void ProseAndOrdinaryValues_AreNotDetected(string value)
     {
         Assert.False(DetectorProbe.Fires(_detector, value), value);

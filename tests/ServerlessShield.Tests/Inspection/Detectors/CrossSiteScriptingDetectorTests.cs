@@ -39,6 +39,9 @@ public class CrossSiteScriptingDetectorTests
     [InlineData("+ADw-script+AD4-alert(7)+ADw-/script+AD4-")]
     [InlineData("PHN2ZyBvbmxvYWQ9YWxlcnQoNyk+")]
     [InlineData("<math><mtext><table><mglyph><style><img src=x onerror=alert(7)>")]
+    [InlineData("<html xmlns:xss><xss:xss>")]
+    [InlineData("<p xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:rect/></p>")]
+    [InlineData("<g xmlns:ev=\"http://www.w3.org/2001/xml-events\" ev:event=\"click\" ev:handler=\"#h\"/>")]
     public void ScriptInMarkupUrlsAndJavaScript_IsDetected(string value)
     {
         Assert.True(DetectorProbe.Fires(_detector, value), value);
@@ -71,6 +74,8 @@ public class CrossSiteScriptingDetectorTests
     [InlineData("ratio 1/4 and 3/4")]
     [InlineData("<style> is not allowed in emails")]
     [InlineData("Learn JavaScript: variables, loops and functions")]
+    [InlineData("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><Ping/></soap:Body></soap:Envelope>")]
+    [InlineData("<Invoice xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\"><cbc:ID>INV-42</cbc:ID></Invoice>")]
     public void OrdinaryTextAndHarmlessMarkup_IsNotDetected(string value)
     {
         Assert.False(DetectorProbe.Fires(_detector, value), value);

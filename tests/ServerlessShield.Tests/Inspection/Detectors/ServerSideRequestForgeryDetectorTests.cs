@@ -43,6 +43,8 @@ public class ServerSideRequestForgeryDetectorTests
     [InlineData("http://０ｘ７ｆ０００００１/")]
     [InlineData("fetch?u=http%3A%2F%2F169.254.169.254%2F")]
     [InlineData("{\"webhook\":\"http://127.1:9200/_cat/indices\"}")]
+    [InlineData("http://user@localhost:8080/admin")]
+    [InlineData("http://10.0.0.5@example.com/")]
     public void InternalTargets_AreDetected(string value)
     {
         Assert.True(DetectorProbe.Fires(_detector, value), value);
@@ -60,6 +62,10 @@ public class ServerSideRequestForgeryDetectorTests
     [InlineData("https://example.org/?next=/account")]
     [InlineData("Meet on 5/8 at 10:30")]
     [InlineData("9/PLUGS AND TUNNELS")]
+    [InlineData("s3://invoices-prod/2026/11/INV-0042.pdf")]
+    [InlineData("gs://analytics-exports/daily/part-0001.parquet")]
+    [InlineData("postgres://orders_app:s3cr3t@db.example.com:5432/orders")]
+    [InlineData("https://deploy:token@git.example.com/team/app.git")]
     [InlineData("ftp://files.example.net/pub/readme.txt")]
     [InlineData("https://10x-growth.example.com/")]
     [InlineData("Version 1.10.0.1 released")]

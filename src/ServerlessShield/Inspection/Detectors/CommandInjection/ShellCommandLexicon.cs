@@ -5,8 +5,9 @@ namespace ServerlessShield;
 /// <summary>
 /// The command words of Unix shells, cmd.exe and PowerShell that an injected command line starts with, grouped by
 /// how much evidence each needs (<see cref="ShellCommandKind"/>). Development tools that documentation is full of
-/// (npm, make, git, dotnet, docker, source) are deliberately absent: they are not what an injection runs. So is the
-/// one-letter <c>w</c>: a single letter after a separator is what generated strings (passwords, keys) are made of.
+/// (npm, make, git, dotnet, docker, source) are deliberately absent: they are not what an injection runs. So are
+/// <c>w</c>, since one letter after a separator is what generated strings (passwords, keys) are made of, and the job
+/// scheduler <c>at</c>, which starts every frame of a Java or .NET stack trace (<c>at.exe</c> stays).
 /// </summary>
 internal static class ShellCommandLexicon
 {
@@ -65,7 +66,7 @@ internal static class ShellCommandLexicon
     private const string Common =
         "cat ls dir type echo printf sleep kill find locate which head tail more less " +
         "sort touch rm rmdir cp mv ln file stat set unset export alias cd chdir copy " +
-        "del erase ren rename move md rd attrib tree ver vol net reg sc at exit " +
+        "del erase ren rename move md rd attrib tree ver vol net reg sc exit " +
         "ps top free df du date cal test wait trap read man info open xdg-open view " +
         "tasks shell python.exe assoc ftype pause cls title color prompt goto rem shift " +
         "setx where certreq logoff msg print wall write mesg yes true false seq expr " +
@@ -214,7 +215,7 @@ internal static class ShellCommandLexicon
         "time nice watch start call then do else command script expect fetch host last " +
         "users groups ping join split sum look expand column fold bridge strings mount " +
         "route init halt zip tar curl who id date top free info man exit ps ls " +
-        "dir at sc reg md rd cd cp mv rm ln du df w ip ss nc ar ed vi " +
+        "dir sc reg md rd cd cp mv rm ln du df ip ss nc ar ed vi " +
         "wish node ruby perl python lua bash fish ash dash cmd php finger tee diff " +
         "comm perf echo alias paste cut rev seq pr fmt tasks msg bun deno julia " +
         "scala groovy su env hostname printf which stat passwd exec eval shutdown");

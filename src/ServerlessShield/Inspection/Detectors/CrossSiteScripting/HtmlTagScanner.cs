@@ -35,6 +35,14 @@ internal static class HtmlTagScanner
         "animate meta link dialog details label track picture canvas menu menuitem rect " +
         "path circle use a:link");
 
+    // Namespaces whose elements or attributes a browser renders or runs: SVG, XHTML, XLink, MathML, XSLT, XML Events
+    // (ev:handler), and Microsoft's VML and XSLT URNs.
+    private static readonly string[] ActiveNamespaces =
+    [
+        "w3.org/2000/svg", "w3.org/1999/xhtml", "w3.org/1999/xlink", "w3.org/1998/math/mathml", "w3.org/1999/xsl/transform",
+        "w3.org/2001/xml-events", "urn:schemas-microsoft-com",
+    ];
+
     public static bool AnyDangerousTag(ReadOnlySpan<char> text) => AnyDangerousTag(text, 0);
 
     // depth counts how far inside attribute values the scan has gone: markup in a value (probe="&lt;svg onload=...")
@@ -177,9 +185,8 @@ internal static class HtmlTagScanner
 
             var name = text[nameStart..j];
 
-            // An event handler, or a namespace declaration or XLink attribute that switches the markup into SVG,
-            // XHTML or XLink semantics (xmlns:xlink=..., xlink:href=...).
-            if (EventHandlerNames.IsHandlerAttribute(name) || name.StartsWith("xmlns:", StringComparison.Ordinal) || name.StartsWith("xlink:", StringComparison.Ordinal))
+            // An event handler, or an XLink attribute that switches the markup into XLink semantics (xlink:href=...).
+            if (EventHandlerNames.IsHandlerAttribute(name) || name.StartsWith("xlink:", StringComparison.Ordinal))
             {
                 end = j;
                 return true;
@@ -222,6 +229,14 @@ internal static class HtmlTagScanner
                 }
             }
 
+            // A namespace declaration that switches the markup into SVG, XHTML, XLink, MathML, XSLT or VML, or one with
+            // no URI at all (<html xmlns:x>, the old IE behaviour trick). Namespaced XML data (SOAP, Atom) is neither.
+            if (name.StartsWith("xmlns:", StringComparison.Ordinal) && (value.IsEmpty || IsActiveNamespace(value)))
+            {
+                end = j;
+                return true;
+            }
+
             if (ValueIsDangerous(name, value, quoted, element) || (depth < 2 && value.Contains('<') && AnyDangerousTag(value, depth + 1)))
             {
                 end = j;
@@ -230,6 +245,19 @@ internal static class HtmlTagScanner
         }
 
         end = j;
+        return false;
+    }
+
+    private static bool IsActiveNamespace(ReadOnlySpan<char> uri)
+    {
+        foreach (var active in ActiveNamespaces)
+        {
+            if (uri.Contains(active, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 

@@ -14,6 +14,10 @@ internal static class UrlAuthorityFinder
     private static readonly SortedWordSet SlashlessSchemes = SortedWordSet.Parse(
         "http https ftp gopher dict ldap ldaps file tftp sftp ssh telnet smb ws wss");
 
+    // Schemes whose authority names a bucket or container, not a network host: s3://my-bucket/key is no intranet name.
+    private static readonly SortedWordSet ObjectStoreSchemes = SortedWordSet.Parse(
+        "s3 s3a s3n gs az abfs abfss wasb wasbs adl oss cos");
+
     /// <summary>Scheme-relative and scheme-less authorities are only recognised at the start of the value.</summary>
     public delegate bool HostCheck(ReadOnlySpan<char> scheme, ReadOnlySpan<char> candidate, bool singleLabelIsInternal);
 
@@ -71,12 +75,15 @@ internal static class UrlAuthorityFinder
         }
 
         var authority = rest[..end];
+        var names = !ObjectStoreSchemes.Contains(scheme);
         var start = 0;
         for (var i = 0; i <= authority.Length; i++)
         {
             if (i == authority.Length || authority[i] is '@' or '\\' or ' ' or '\t' or '#' or '&' or ';' or ',')
             {
-                if (i > start && check(scheme, authority[start..i], true))
+                // A piece ended by '@' is userinfo ("user:pw@host"): an address there is a trick, a bare word a user name.
+                var userinfo = i < authority.Length && authority[i] == '@';
+                if (i > start && check(scheme, authority[start..i], names && !userinfo))
                 {
                     return true;
                 }
@@ -100,7 +107,7 @@ internal static class UrlAuthorityFinder
 
             var host = joined[..length];
             var at = host.LastIndexOf('@');
-            return check(scheme, at >= 0 ? host[(at + 1)..] : host, true);
+            return check(scheme, at >= 0 ? host[(at + 1)..] : host, names);
         }
 
         return false;
