@@ -3,8 +3,8 @@ using ServerlessShield.Tests.Inspection.Corpus;
 namespace ServerlessShield.Tests.Inspection;
 
 // What systems put in queue messages, stream records and error reports, written for this project: log lines, stack
-// traces, namespaced XML, e-mail headers, CSV, YAML, SQL in query logs, code, cloud resource names, connection strings
-// and hashes. None of it may be flagged. (Whole statements, scripts and templates are left out: they are the shapes
+// traces, namespaced XML, e-mail headers, CSV, YAML, SQL in query logs, code, cloud resource names, IAM policies,
+// schedules, connection strings, trace headers, signed URL queries, hashes and text in other scripts. None of it may be flagged. (Whole statements, scripts and templates are left out: they are the shapes
 // the detectors exist for.)
 public class MachineTextValuesTests
 {
@@ -49,6 +49,43 @@ public class MachineTextValuesTests
         "Ticket #4521: User can't log in after password reset; error \"invalid_grant\"",
         "Error: connect ECONNREFUSED 127.0.0.1:5432",
         "curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused",
+        "home/${aws:username}/*",
+        "arn:aws:s3:::my-bucket/*",
+        "arn:aws:iam::123456789012:role/service-role/MyLambdaRole",
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\"],\"Resource\":\"arn:aws:s3:::my-bucket/${aws:PrincipalTag/team}/*\"}]}",
+        "aws-cli/2.13.0 Python/3.11.4 Linux/5.10.192-183.736.amzn2.x86_64 exe/x86_64.amzn.2 prompt/off command/s3.cp",
+        "Boto3/1.34.0 md/Botocore#1.34.0 ua/2.0 os/linux#5.10 md/arch#x86_64 lang/python#3.12.1 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.0",
+        "aws-sdk-dotnet-coreclr/3.7.300.1 .NET_Core/8.0.0 OS/Linux_5.10 ClientAsync",
+        "$.detail.orderId",
+        "States.Format('Order {} shipped to {}', $.orderId, $.address.city)",
+        "!Sub 'arn:aws:s3:::${BucketName}/*'",
+        "{\"Fn::Join\":[\"\",[\"arn:aws:s3:::\",{\"Ref\":\"Bucket\"},\"/*\"]]}",
+        "<orderId> was placed by <customer> at <time>",
+        "cron(0 12 * * ? *)",
+        "rate(5 minutes)",
+        "0 */5 * * * *",
+        "@every 5m",
+        "${env:STAGE}",
+        "{{resolve:ssm:/myapp/db-host}}",
+        "{{resolve:secretsmanager:MySecret:SecretString:password}}",
+        "projects/my-project/secrets/db-password/versions/latest",
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Web/sites/myfunc",
+        "@Microsoft.KeyVault(SecretUri=https://myvault.vault.azure.net/secrets/db/)",
+        "DefaultEndpointsProtocol=https;AccountName=prodstore;AccountKey=REDACTED==;EndpointSuffix=core.windows.net",
+        "Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=REDACTED=",
+        "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/",
+        "traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
+        "sp=r&st=2026-11-29T10:00:00Z&se=2026-11-29T18:00:00Z&spr=https&sv=2022-11-02&sr=b&sig=REDACTED%3D",
+        "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAEXAMPLE%2F20261129%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261129T101403Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=REDACTED",
+        "$filter=startswith(name,'Con') and age gt 30",
+        "/api/v1/users/{userId}/orders/{orderId}",
+        "https://api.example.com/v1/search?q=%E6%9D%B1%E4%BA%AC&lang=ja",
+        "東京都渋谷区神南1-2-3 スカイビル5F",
+        "Ο Γιώργος είπε: «Καλημέρα!»",
+        "مرحبا بالعالم — مرحبا (١٢٣)",
+        "Zażółć gęślą jaźń; Ærøskøbing; Straße 12a",
+        "👍 Great job team!!! 🎉🎉 (see PR #42)",
     ];
 
     public static TheoryData<string> Cases { get; } = [.. Values];

@@ -35,6 +35,7 @@ public class LdapInjectionDetectorTests
     [InlineData("f(x)(y) = z")]
     [InlineData("Price: 5 * 3 (approx.)")]
     [InlineData("*/*")]
+    [InlineData("/*")]
     [InlineData("text/html,application/xhtml+xml,*/*;q=0.8")]
     [InlineData("Select * all * the boxes")]
     [InlineData("'")]

@@ -3,8 +3,9 @@ namespace ServerlessShield;
 // A short value made only of filter and path metacharacters ("*", "*)(&", "|", "!", "(", "//*", "@*") carries no
 // data: it is either the bare-wildcard bypass of an LDAP bind or search ((uid=*) matches everyone) or a syntax
 // probe sent to see whether the filter or XPath expression breaks. "name*" is the same wildcard with a prefix.
-// Left alone: quotes, dots, dashes and backslashes on their own (they show up in ordinary text) and the media
-// range "*/*" that every HTTP Accept header carries.
+// Left alone: quotes, dots, dashes and backslashes on their own (they show up in ordinary text), the media range
+// "*/*" that every HTTP Accept header carries, and "/*", the path glob of CloudFront invalidations, IAM resources and
+// routes.
 internal static class LdapProbe
 {
     private const int MaxProbeLength = 16;
@@ -22,7 +23,7 @@ internal static class LdapProbe
 
     private static bool IsMetacharacterRun(ReadOnlySpan<char> value)
     {
-        if (value.Length > MaxProbeLength || value.SequenceEqual("*/*"))
+        if (value.Length > MaxProbeLength || value.SequenceEqual("*/*") || value.SequenceEqual("/*"))
         {
             return false;
         }
