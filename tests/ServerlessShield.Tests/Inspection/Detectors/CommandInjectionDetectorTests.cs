@@ -59,6 +59,8 @@ public class CommandInjectionDetectorTests
     [InlineData("IF EXIST C:\\boot.ini ECHO yes")]
     [InlineData("```id```")]
     [InlineData("x\n`id`")]
+    [InlineData("a;WhOaMi")]
+    [InlineData("x|IpCoNfIg /all")]
     public void InjectedCommands_AreDetected(string value)
     {
         Assert.True(DetectorProbe.Fires(_detector, value), value);

@@ -96,12 +96,13 @@ internal static class ShellCommandLexicon
         return IsVersionedInterpreter(name) ? ShellCommandKind.Interpreter : kind;
     }
 
-    // A shell runs a command as it is spelled: a Unix shell only in lower case, cmd.exe and PowerShell in any case. One
-    // or two capitals are an abbreviation ("ID", "LS", "W") unless cmd.exe runs them ("CD", "MD", "IF"), and cases
-    // mixed at random ("xZ", "dU") are a generated string (a password, a key), neither a command.
+    // A shell runs a command as it is spelled: a Unix shell only in lower case, cmd.exe and PowerShell in any case
+    // ("WhOaMi" evades filters on Windows). A short name is only a command in a word's casing, though: one or two
+    // capitals are an abbreviation ("ID", "LS", "W") unless cmd.exe runs them ("CD", "MD", "IF"), and short names in
+    // random case ("xZ", "dU", "bUn") are pieces of generated strings (passwords, keys), where they occur by chance.
     public static bool IsShellCased(ReadOnlySpan<char> name)
     {
-        if (!name.ContainsAnyInRange('A', 'Z'))
+        if (!name.ContainsAnyInRange('A', 'Z') || name.Length > 3)
         {
             return true;
         }
@@ -111,7 +112,7 @@ internal static class ShellCommandLexicon
             return false;
         }
 
-        if (name.Length > 2)
+        if (name.Length == 3)
         {
             return true;
         }
