@@ -102,7 +102,7 @@ internal static class ShellCommandLexicon
     // random case ("xZ", "dU", "bUn") are pieces of generated strings (passwords, keys), where they occur by chance.
     public static bool IsShellCased(ReadOnlySpan<char> name)
     {
-        if (!name.ContainsAnyInRange('A', 'Z') || name.Length > 3)
+        if (name.Length > 3)
         {
             return true;
         }
@@ -112,14 +112,12 @@ internal static class ShellCommandLexicon
             return false;
         }
 
-        if (name.Length == 3)
+        if (name.Length == 3 || name.Length < 2 || !(char.IsAsciiLetterUpper(name[0]) || char.IsAsciiLetterUpper(name[1])))
         {
-            return true;
+            return name.Length != 1 || !char.IsAsciiLetterUpper(name[0]);
         }
 
-        Span<char> lower = stackalloc char[2];
-        var length = name.ToLowerInvariant(lower);
-        return lower[..length] is "cd" or "md" or "rd" or "sc" or "if";
+        return ((char)(name[0] | 0x20), (char)(name[1] | 0x20)) is ('c', 'd') or ('m', 'd') or ('r', 'd') or ('s', 'c') or ('i', 'f');
     }
 
     // Every command word with its kind, so that a word is looked up once rather than once per set. A word in several

@@ -18,17 +18,32 @@ internal static class LexChars
     }
 
     // Letters written as a word is written: all lower case, all upper case, or capitalized ("admin", "ADM", "Smith"),
-    // other characters aside. Generated strings (passwords, keys) mix the cases at random ("tsDYCf3Zkn").
+    // other characters aside. Generated strings (passwords, keys) mix the cases at random ("tsDYCf3Zkn"). One scalar
+    // pass: the words checked are short.
     public static bool IsWordCased(ReadOnlySpan<char> value)
     {
-        var first = value.IndexOfAnyInRange('A', 'Z');
-        if (first < 0)
+        var uppers = 0;
+        var lowers = 0;
+        foreach (var c in value)
         {
-            return true;
+            if (char.IsAsciiLetterUpper(c))
+            {
+                // An upper-case letter after a lower-case one ("dU") is no word's casing.
+                if (lowers > 0)
+                {
+                    return false;
+                }
+
+                uppers++;
+            }
+            else if (char.IsAsciiLetterLower(c))
+            {
+                lowers++;
+            }
         }
 
-        var lower = value.IndexOfAnyInRange('a', 'z');
-        return lower < 0 || (first < lower && value[(first + 1)..].IndexOfAnyInRange('A', 'Z') < 0 && value[..first].IndexOfAnyInRange('a', 'z') < 0);
+        // All lower, all upper, or one capital before the lower-case letters.
+        return uppers <= 1 || lowers == 0;
     }
 
     public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' or '\u00A0';
