@@ -2,9 +2,10 @@ using ServerlessShield.Tests.Inspection.Corpus;
 
 namespace ServerlessShield.Tests.Inspection;
 
-// What web and mobile clients send every day, written for this project: consent and analytics cookies, user agents,
-// referers, rich text, Markdown with code, GraphQL, OData and JSON:API query strings, data URLs, keys and mixed
-// punctuation. None of it may be flagged; an event carries dozens of such values.
+// What web and mobile clients and SaaS webhooks send every day, written for this project: consent and analytics
+// cookies, user agents, referers, rich text and HTML e-mail with inline styles, Markdown with code, Slack message
+// syntax and slash commands, GitHub and payment webhook fields, SMS form posts, GraphQL, OData and JSON:API query
+// strings, data URLs, keys and mixed punctuation. None of it may be flagged; an event carries dozens of such values.
 public class WebTrafficValuesTests
 {
     private static readonly string[] Values =
@@ -86,6 +87,35 @@ public class WebTrafficValuesTests
         "Temperature: -5..+3 °C overnight",
         "Use the 'main' branch; 'dev' is unstable.",
         "She said: \"it's 5 o'clock somewhere\" and left.",
+        "Hey <@U024BE7LH>, can you check <#C024BE7LR|general>? <!channel>",
+        "See <https://example.com/report?id=42|the report> and <mailto:bob@example.com|Bob>",
+        "<!subteam^SAZ94GDB8|@oncall> please ack",
+        "<!date^1392734382^Posted {date_num} {time_secs}|Posted 2014-02-18 6:39:42 AM PST>",
+        "*bold* _italic_ ~strike~ `code` ```block```",
+        "/deploy production --version=1.4.2",
+        "/remind me to \"submit expenses\" at 5pm tomorrow",
+        "token=REDACTED&team_id=T0001&team_domain=example&channel_id=C2147483705&channel_name=test&user_id=U2147483697&user_name=Steve&command=/weather&text=94070&response_url=https://hooks.slack.com/commands/1234/5678&trigger_id=13345224609.738474920.8088930838d88f008e0",
+        "Fixes #42: handle `null` in `parseOrder()`; see https://github.com/org/repo/pull/43",
+        "Merge pull request #43 from anna/fix-null-order\n\nHandle null order in parser",
+        "refs/heads/feature/add-login",
+        "- [x] Write tests\n- [ ] Update docs\n- [ ] Release v1.2.0",
+        "> **Note**\n> This is deprecated; use `v2` instead.",
+        "![screenshot](https://user-images.githubusercontent.com/1/abc.png)",
+        "| Name | Qty |\n|------|-----|\n| Foo  | 2   |",
+        "Subscription renewed for Pro plan (€29/mo) — invoice in_1Hh1YZ2eZvKYlo2C0a1b2c3d",
+        "ch_3MmlLrLkdIwHu7ix0snN0B15",
+        "{\"description\":\"Order #1042 – 2× T-shirt (M)\",\"metadata\":{\"order_id\":\"1042\",\"coupon\":\"BLACKFRIDAY-25%\"}}",
+        "ToCountry=US&ToState=CA&SmsMessageSid=SM123&NumMedia=0&Body=Hi+there%21+Is+the+store+open+on+Sunday%3F&From=%2B14155551212",
+        "Body=STOP",
+        "Body=Can+I+get+2+%26+3+delivered%3F+%3A%29",
+        "{\"type\":\"message\",\"text\":\"what's the weather like in Paris?\",\"user\":\"U061F7AUR\",\"ts\":\"1515449522.000016\"}",
+        "Reply to this email or click here: https://mail.example.com/u/0/#inbox/FMfcgzGxSb",
+        "=?UTF-8?B?SGVsbG8gV29ybGQ=?=",
+        "Content-Type: multipart/alternative; boundary=\"000000000000a1b2c3d4e5f6\"",
+        "<table><tr><td style=\"padding:8px;color:#333\">Order total</td><td>€42.00</td></tr></table>",
+        "<a href=\"https://example.com/unsubscribe?u=42&amp;l=abc\" style=\"color:#999\">Unsubscribe</a>",
+        "<img src=\"https://example.com/t.gif?e=anna%40example.com\" width=\"1\" height=\"1\" alt=\"\" />",
+        "<p style=\"font-family:Arial,sans-serif;font-size:14px\">Hi Anna,</p>",
     ];
 
     public static TheoryData<string> Cases { get; } = [.. Values];

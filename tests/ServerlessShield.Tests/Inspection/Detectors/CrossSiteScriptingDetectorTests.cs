@@ -42,6 +42,9 @@ public class CrossSiteScriptingDetectorTests
     [InlineData("<html xmlns:xss><xss:xss>")]
     [InlineData("<p xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:rect/></p>")]
     [InlineData("<g xmlns:ev=\"http://www.w3.org/2001/xml-events\" ev:event=\"click\" ev:handler=\"#h\"/>")]
+    [InlineData("<div style=\"position: fixed; inset: 0; z-index: 9999\">Session expired, log in again</div>")]
+    [InlineData("<b style=\"font:x}color=red\">x</b>")]
+    [InlineData("<i style=\"background:url(//evil.example/x.png)\">x</i>")]
     public void ScriptInMarkupUrlsAndJavaScript_IsDetected(string value)
     {
         Assert.True(DetectorProbe.Fires(_detector, value), value);
@@ -76,6 +79,9 @@ public class CrossSiteScriptingDetectorTests
     [InlineData("Learn JavaScript: variables, loops and functions")]
     [InlineData("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><Ping/></soap:Body></soap:Envelope>")]
     [InlineData("<Invoice xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\"><cbc:ID>INV-42</cbc:ID></Invoice>")]
+    [InlineData("<p><span style=\"color: rgb(230, 0, 0);\">Sale ends today</span></p>")]
+    [InlineData("<p style=\"text-align: center;\"><strong>Welcome</strong></p>")]
+    [InlineData("<td style=\"padding:8px;font-family:Arial,sans-serif;color:#333\">Total</td>")]
     public void OrdinaryTextAndHarmlessMarkup_IsNotDetected(string value)
     {
         Assert.False(DetectorProbe.Fires(_detector, value), value);

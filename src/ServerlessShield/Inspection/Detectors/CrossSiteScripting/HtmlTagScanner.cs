@@ -43,6 +43,12 @@ internal static class HtmlTagScanner
         "w3.org/2001/xml-events", "urn:schemas-microsoft-com",
     ];
 
+    private static readonly System.Buffers.SearchValues<char> PlainCssChars = System.Buffers.SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \t#%.,()-+'\";:!");
+
+    private static readonly System.Buffers.SearchValues<char> CssNameChars = System.Buffers.SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-");
+
     public static bool AnyDangerousTag(ReadOnlySpan<char> text) => AnyDangerousTag(text, 0);
 
     // depth counts how far inside attribute values the scan has gone: markup in a value (probe="&lt;svg onload=...")
@@ -273,9 +279,17 @@ internal static class HtmlTagScanner
             return true;
         }
 
-        // Inline style in injected markup restyles or overlays the page (and in old engines runs script); IE data
-        // binding (dataformatas=html) renders a data source as markup.
-        if (name.EndsWith("style", StringComparison.Ordinal) || (name is "dataformatas" && value.Contains("html", StringComparison.Ordinal)))
+        // Inline style is what rich-text editors and HTML e-mail are made of ("color: rgb(230, 0, 0); padding:8px").
+        // It is an attack when it runs script (expression(), behavior, -moz-binding), lifts the element out of the flow
+        // to overlay the page (position: fixed or absolute), or is anything but plain declarations: URLs, escapes,
+        // comments, braces and entities are how CSS parsers are confused into ending the rule early.
+        if (name.EndsWith("style", StringComparison.Ordinal))
+        {
+            return !IsPlainDeclarations(value) || CssScriptConstructs.Any(value) || PositionsOutOfFlow(value);
+        }
+
+        // IE data binding (dataformatas=html) renders a data source as markup.
+        if (name is "dataformatas" && value.Contains("html", StringComparison.Ordinal))
         {
             return true;
         }
@@ -294,6 +308,59 @@ internal static class HtmlTagScanner
 
         return (element is "link" && name is "rel" && value.Contains("import", StringComparison.Ordinal))
             || (element is "meta" && name is "charset" && (value.Contains("utf-7", StringComparison.Ordinal) || value.Contains("utf7", StringComparison.Ordinal)));
+    }
+
+    // "name: value; name: value" with names of letters and dashes and values of words, numbers, colours, lists and
+    // function calls such as rgb(...), without url(...).
+    private static bool IsPlainDeclarations(ReadOnlySpan<char> css)
+    {
+        if (css.IndexOfAnyExcept(PlainCssChars) >= 0 || css.Contains("url(", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        while (!css.IsEmpty)
+        {
+            var semicolon = css.IndexOf(';');
+            var declaration = (semicolon < 0 ? css : css[..semicolon]).Trim();
+            css = semicolon < 0 ? [] : css[(semicolon + 1)..];
+            if (declaration.IsEmpty)
+            {
+                continue;
+            }
+
+            var colon = declaration.IndexOf(':');
+            if (colon <= 0 || declaration[(colon + 1)..].Contains(':') || declaration[..colon].TrimEnd().IndexOfAnyExcept(CssNameChars) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool PositionsOutOfFlow(ReadOnlySpan<char> css)
+    {
+        for (var at = css.IndexOf("position", StringComparison.OrdinalIgnoreCase); at >= 0; at = Next(css, at))
+        {
+            var rest = css[(at + "position".Length)..].TrimStart();
+            if (!rest.IsEmpty && rest[0] == ':')
+            {
+                rest = rest[1..].TrimStart();
+                if (rest.StartsWith("fixed", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("absolute", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+
+        static int Next(ReadOnlySpan<char> css, int at)
+        {
+            var next = css[(at + 1)..].IndexOf("position", StringComparison.OrdinalIgnoreCase);
+            return next < 0 ? -1 : at + 1 + next;
+        }
     }
 
     private static bool ContainsHandlerAssignment(ReadOnlySpan<char> value)
