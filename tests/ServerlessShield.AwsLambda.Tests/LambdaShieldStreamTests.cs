@@ -12,20 +12,23 @@ public sealed class LambdaShieldStreamTests
     private static LambdaShieldOptions SmallPayloads() => new() { Handler = new ShieldAttribute { MaxPayloadBytes = Limit } };
 
     // A Kinesis batch of three records (sequence numbers 1, 2, 3); the record at oversizeIndex carries too much data.
-    private static byte[] KinesisBatch(int oversizeIndex) => Fixtures.With("kinesis", e =>
+    private static byte[] KinesisBatch(int oversizeIndex) =>
+        KinesisEvent([.. Enumerable.Range(0, 3).Select(i => ($"{i + 1}", Encoding.UTF8.GetBytes(i == oversizeIndex ? new string('x', Limit + 1) : $"record {i + 1}")))]);
+
+    // A Kinesis batch with one record per (sequence number, data) pair.
+    private static byte[] KinesisEvent((string Sequence, byte[] Data)[] records) => Fixtures.With("kinesis", e =>
     {
         var template = e["Records"]![0]!;
-        var records = new JsonArray();
-        for (var i = 0; i < 3; i++)
+        var array = new JsonArray();
+        foreach (var (sequence, data) in records)
         {
             var record = template.DeepClone();
-            record["kinesis"]!["sequenceNumber"] = $"{i + 1}";
-            var data = i == oversizeIndex ? new string('x', Limit + 1) : $"record {i + 1}";
-            record["kinesis"]!["data"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(data));
-            records.Add(record);
+            record["kinesis"]!["sequenceNumber"] = sequence;
+            record["kinesis"]!["data"] = Convert.ToBase64String(data);
+            array.Add(record);
         }
 
-        e["Records"] = records;
+        e["Records"] = array;
     });
 
     private static List<string> FailureIds(string response) =>
@@ -52,20 +55,7 @@ public sealed class LambdaShieldStreamTests
         var binary = new byte[3000];
         random.NextBytes(binary);
         byte[] attack = [0x0A, 0x05, .. "Alice"u8, 0x10, 0x96, 0x01, 0x1A, 0x27, .. "' union select password from users --"u8, 0x20, 0xFF, 0x01];
-        var bytes = Fixtures.With("kinesis", e =>
-        {
-            var template = e["Records"]![0]!;
-            var records = new JsonArray();
-            foreach (var (sequence, data) in new[] { ("1", binary), ("2", attack), ("3", binary[..200]) })
-            {
-                var record = template.DeepClone();
-                record["kinesis"]!["sequenceNumber"] = sequence;
-                record["kinesis"]!["data"] = Convert.ToBase64String(data);
-                records.Add(record);
-            }
-
-            e["Records"] = records;
-        });
+        var bytes = KinesisEvent([("1", binary), ("2", attack), ("3", binary[..200])]);
         var function = new ShieldedFunction();
 
         var response = await function.InvokeAsync(bytes);
@@ -74,6 +64,35 @@ public sealed class LambdaShieldStreamTests
         Assert.Equal(["1"], received.Select(r => r!["kinesis"]!["sequenceNumber"]!.GetValue<string>()));
         Assert.Equal(Convert.ToBase64String(binary), received[0]!["kinesis"]!["data"]!.GetValue<string>());
         Assert.Equal(["2", "3"], FailureIds(response));
+    }
+
+    // A CloudWatch Logs subscription to a Kinesis stream: each record's data is gzip-compressed JSON. The log messages
+    // are inspected as the handler will read them once inflated.
+    [Fact]
+    public async Task Wrap_GzipKinesisRecords_AreInspectedInflated()
+    {
+        static byte[] Gzip(string json)
+        {
+            using var output = new MemoryStream();
+            using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
+            {
+                gzip.Write(Encoding.UTF8.GetBytes(json));
+            }
+
+            return output.ToArray();
+        }
+
+        static string Logs(string message) =>
+            "{\"messageType\":\"DATA_MESSAGE\",\"logGroup\":\"/aws/api\",\"logEvents\":[{\"id\":\"1\",\"timestamp\":1795946400000,\"message\":" + JsonValue.Create(message).ToJsonString() + "}]}";
+
+        var bytes = KinesisEvent([("1", Gzip(Logs("GET /orders/42 200 12ms"))), ("2", Gzip(Logs("GET /search?q=<script>alert(document.cookie)</script> 200")))]);
+        var function = new ShieldedFunction();
+
+        var response = await function.InvokeAsync(bytes);
+
+        var received = JsonNode.Parse(Assert.Single(function.Received))!["Records"]!.AsArray();
+        Assert.Equal(["1"], received.Select(r => r!["kinesis"]!["sequenceNumber"]!.GetValue<string>()));
+        Assert.Equal(["2"], FailureIds(response));
     }
 
     [Fact]

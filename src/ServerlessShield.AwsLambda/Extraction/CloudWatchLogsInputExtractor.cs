@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 
 namespace ServerlessShield.AwsLambda;
@@ -24,7 +23,7 @@ internal sealed class CloudWatchLogsInputExtractor : ILambdaInputExtractor
         }
 
         var limit = context.Policy.MaxPayloadBytes;
-        var decompressed = Decompress(compressed, limit);
+        var decompressed = GzipContent.Inflate(compressed, limit);
         if (decompressed is null)
         {
             context.Report(ShieldRules.InvalidJson, Path);
@@ -36,28 +35,6 @@ internal sealed class CloudWatchLogsInputExtractor : ILambdaInputExtractor
         else
         {
             context.Inputs.Add(new ShieldInput(Path, decompressed, InputFormat.Json));
-        }
-    }
-
-    // Reads at most limit + 1 bytes: enough to tell "too large" without inflating the rest. Null: not gzip.
-    private static byte[]? Decompress(byte[] compressed, int limit)
-    {
-        try
-        {
-            using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var buffer = new byte[16 * 1024];
-            int read;
-            while (output.Length <= limit && (read = gzip.Read(buffer, 0, (int)Math.Min(buffer.Length, limit + 1L - output.Length))) > 0)
-            {
-                output.Write(buffer, 0, read);
-            }
-
-            return output.ToArray();
-        }
-        catch (InvalidDataException)
-        {
-            return null;
         }
     }
 }

@@ -37,6 +37,9 @@ internal sealed class PayloadInspector
     private bool _currentAllowHtml;
     private FieldRules? _currentField;
 
+    // Set while inspecting a decoded copy (inflated gzip): findings there cannot be sanitized back into the input.
+    private bool _readOnly;
+
     public static void Inspect(ShieldContext context, int index, InjectionScanner scanner, IHtmlFieldSanitizer? html)
     {
         var input = context.Inputs[index];
@@ -72,7 +75,21 @@ internal sealed class PayloadInspector
     private bool InspectInput(ShieldContext context, ShieldInput input, InjectionScanner scanner)
     {
         var data = SkipBom(input.Data.Span);
-        var asJson = input.Format switch
+        if (input.Format == InputFormat.Auto && GzipContent.HasHeader(data))
+        {
+            InspectGzip(context, input, scanner);
+        }
+        else
+        {
+            InspectContent(context, data, input.Path, input.Format, scanner);
+        }
+
+        return Flush(context, input);
+    }
+
+    private void InspectContent(ShieldContext context, ReadOnlySpan<byte> data, string path, InputFormat format, InjectionScanner scanner)
+    {
+        var asJson = format switch
         {
             InputFormat.Json => !data.IsEmpty,
             InputFormat.Auto => LooksLikeJson(data),
@@ -81,23 +98,51 @@ internal sealed class PayloadInspector
 
         if (asJson)
         {
-            var completed = WalkJson(context, data, input.Path, envelopeDepth: 0, scanner);
-            if (completed || input.Format == InputFormat.Json)
+            var completed = WalkJson(context, data, path, envelopeDepth: 0, scanner);
+            if (completed || format == InputFormat.Json)
             {
                 if (!completed)
                 {
-                    _pending.Add(new(ShieldRules.InvalidJson, input.Path, null));
+                    _pending.Add(new(ShieldRules.InvalidJson, path, null));
                 }
 
-                return Flush(context, input);
+                return;
             }
 
             _pending.Clear();
             _stringOrdinal = 0;
         }
 
-        InspectText(context, data, input.Path, scanner, mayBeBinary: input.Format == InputFormat.Auto);
-        return Flush(context, input);
+        InspectText(context, data, path, scanner, mayBeBinary: format == InputFormat.Auto);
+    }
+
+    // A gzip record is inspected as what the handler will inflate it to, bounded by the payload limit. It cannot be
+    // rewritten in place, so nothing found in it is sanitized; bytes that only look like gzip are read as they are.
+    private void InspectGzip(ShieldContext context, ShieldInput input, InjectionScanner scanner)
+    {
+        var limit = context.Policy.Limits.MaxPayloadBytes;
+        var inflated = GzipContent.Inflate(input.Data, limit);
+        if (inflated is null)
+        {
+            InspectText(context, input.Data.Span, input.Path, scanner, mayBeBinary: true);
+            return;
+        }
+
+        if (inflated.Length > limit)
+        {
+            _pending.Add(new(ShieldRules.DecodedTooLarge, input.Path, null));
+            return;
+        }
+
+        _readOnly = true;
+        try
+        {
+            InspectContent(context, SkipBom(inflated), input.Path, InputFormat.Auto, scanner);
+        }
+        finally
+        {
+            _readOnly = false;
+        }
     }
 
     // Returns false when the bytes are not valid JSON; limit findings are still pending then.
@@ -298,7 +343,7 @@ internal sealed class PayloadInspector
     private void OnString(ShieldContext context, ref Utf8JsonReader reader, string rootPath, int frameBase, ReadOnlySpan<byte> json, int envelopeDepth, InjectionScanner scanner)
     {
         // Only strings of the input itself can be rewritten in place; those inside a JSON-in-string envelope block.
-        _currentToken = envelopeDepth == 0 ? _stringOrdinal++ : -1;
+        _currentToken = envelopeDepth == 0 && !_readOnly ? _stringOrdinal++ : -1;
         _currentAllowHtml = false;
         _currentField = null;
         var limits = context.Policy.Limits;
@@ -425,7 +470,7 @@ internal sealed class PayloadInspector
 
     private void InspectText(ShieldContext context, ReadOnlySpan<byte> data, string path, InjectionScanner scanner, bool mayBeBinary)
     {
-        _currentToken = WholeText;
+        _currentToken = _readOnly ? -1 : WholeText;
         _currentAllowHtml = false;
         _currentField = null;
         var field = context.Policy.HasFieldSettings ? context.Policy.FindField(path) : null;
