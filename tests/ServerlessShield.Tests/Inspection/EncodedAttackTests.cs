@@ -5,8 +5,9 @@ using Xunit.Abstractions;
 
 namespace ServerlessShield.Tests.Inspection;
 
-// An attack that is caught must stay caught under the encodings its transport adds: another layer of percent
-// encoding, '+' for spaces in a query string or form, JSON \u escapes.
+// An attack that is caught must stay caught under the encodings its transport or an evasion adds: another layer of
+// percent encoding, '+' for spaces in a query string or form, JSON \u escapes, HTML character references, IIS %u
+// escapes and JavaScript \x escapes.
 public class EncodedAttackTests(ITestOutputHelper output)
 {
     [Theory]
@@ -45,6 +46,9 @@ public class EncodedAttackTests(ITestOutputHelper output)
         ("percent", s => Percent(s)),
         ("plus for space", s => s.Contains('\n') ? s : s.Replace(' ', '+')),
         ("json \\u", s => string.Concat(s.Select(c => char.IsAsciiLetterOrDigit(c) ? c.ToString() : $"\\u{(int)c:x4}"))),
+        ("html hex entities", s => string.Concat(s.Select(c => char.IsAsciiLetterOrDigit(c) || c == ' ' ? c.ToString() : $"&#x{(int)c:x};"))),
+        ("iis %u", s => string.Concat(s.Select(c => char.IsAsciiLetterOrDigit(c) ? c.ToString() : $"%u{(int)c:X4}"))),
+        ("javascript \\x", s => string.Concat(s.Select(c => char.IsAsciiLetterOrDigit(c) || c > 0x7F ? c.ToString() : $"\\x{(int)c:x2}"))),
     ];
 
     private static string Percent(string value)
