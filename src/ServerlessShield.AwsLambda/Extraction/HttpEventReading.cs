@@ -102,13 +102,14 @@ internal static class HttpEventReading
         inputs.Add(context, http);
     }
 
-    // The request body as one input: decoded when the platform base64-encoded it, JSON when the content type says so.
+    // The request body as one input: decoded when the platform base64-encoded it, read as its content type says (JSON,
+    // multipart form data).
     public static void AddBody(LambdaEvent lambdaEvent, ShieldContext context, HttpRequestParts http, JsonElement body, bool base64, params object[] location)
     {
         byte[]? decoded = null;
         var decodedBody = base64 && body.TryGetBytesFromBase64(out decoded);
         var bytes = decodedBody ? decoded! : JsonValueBytes.Of(body);
-        context.Add(lambdaEvent, new ShieldInput(BodyPath, bytes, http.IsJsonContent ? InputFormat.Json : InputFormat.Auto),
+        context.Add(lambdaEvent, new ShieldInput(BodyPath, bytes, http.BodyFormat),
             InputLocation.Of(decodedBody ? InputEncoding.Base64 : InputEncoding.Text, location));
     }
 

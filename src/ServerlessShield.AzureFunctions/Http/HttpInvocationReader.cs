@@ -61,7 +61,7 @@ internal static class HttpInvocationReader
         var body = await HttpBodyBuffer.ReadAsync(functionContext, request, context.Policy.MaxPayloadBytes, context.CancellationToken).ConfigureAwait(false);
         if (!body.IsEmpty)
         {
-            context.Inputs.Insert(0, new ShieldInput(BodyPath, body, http.IsJsonContent ? InputFormat.Json : InputFormat.Auto));
+            context.Inputs.Insert(0, new ShieldInput(BodyPath, body, http.BodyFormat));
         }
 
         EventGridWebhookHandshake.Detect(functionContext, plan, context, invocation, request, body);

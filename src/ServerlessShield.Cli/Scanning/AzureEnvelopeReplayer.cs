@@ -68,7 +68,7 @@ internal sealed class AzureEnvelopeReplayer(ReplayRunner runner) : IEventReplaye
             var raw = body.ValueKind == JsonValueKind.String ? Encoding.UTF8.GetBytes(body.GetString()!) : Encoding.UTF8.GetBytes(body.GetRawText());
             if (raw.Length > 0)
             {
-                inputs.Add(new ShieldInput("body", raw, parts.IsJsonContent ? InputFormat.Json : InputFormat.Auto));
+                inputs.Add(new ShieldInput("body", raw, parts.BodyFormat));
             }
         }
 

@@ -18,4 +18,12 @@ public enum InputFormat
 
     /// <summary>Opaque bytes: only size limits apply.</summary>
     Binary,
+
+    /// <summary>
+    /// A <c>multipart/form-data</c> body, whose boundary is in <see cref="HttpRequestParts.ContentType"/>: each part's
+    /// content is inspected as <see cref="Auto"/> under <c>&lt;path&gt;.&lt;name&gt;</c>, its file name under
+    /// <c>&lt;path&gt;.&lt;name&gt;.filename</c>; the framing (boundary and part header lines) is not. Never rewritten.
+    /// Without a boundary, the body is read as <see cref="Auto"/>.
+    /// </summary>
+    MultipartFormData,
 }

@@ -25,6 +25,11 @@ internal static class InspectionGate
     public static bool IsPlainName(ReadOnlySpan<byte> utf8) =>
         utf8.IndexOfAnyExcept(SafeBytes) < 0 && !HasDoubledDashOrAt(utf8);
 
+    // The same for a name already decoded to characters (a form field's name).
+    public static bool IsPlainName(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyExcept(SafeChars) < 0
+        && !(text.IndexOfAny('-', '@') >= 0 && (text.Contains("--", StringComparison.Ordinal) || text.Contains("@@", StringComparison.Ordinal)));
+
     // "--" or "@@", looked for only when there is a '-' or an '@' at all (one search for most names).
     private static bool HasDoubledDashOrAt(ReadOnlySpan<byte> utf8) =>
         utf8.IndexOfAny((byte)'-', (byte)'@') >= 0 && (utf8.IndexOf("--"u8) >= 0 || utf8.IndexOf("@@"u8) >= 0);

@@ -79,6 +79,10 @@ internal sealed class PayloadInspector
         {
             InspectGzip(context, input, scanner);
         }
+        else if (input.Format == InputFormat.MultipartFormData)
+        {
+            InspectMultipart(context, input, scanner);
+        }
         else
         {
             InspectContent(context, data, input.Path, input.Format, scanner);
@@ -114,6 +118,55 @@ internal sealed class PayloadInspector
         }
 
         InspectText(context, data, path, scanner, mayBeBinary: format == InputFormat.Auto);
+    }
+
+    // Each part of a form upload is inspected as what the handler reads: its content (text, JSON or a file, which may be
+    // binary) and its file name. The framing between parts is the encoding, not user text. Nothing is rewritten.
+    private void InspectMultipart(ShieldContext context, ShieldInput input, InjectionScanner scanner)
+    {
+        var body = input.Data.Span;
+        var parts = MultipartFormData.Boundary(context.Http?.ContentType) is { } boundary ? MultipartFormData.Read(body, boundary) : null;
+        if (parts is null)
+        {
+            InspectContent(context, body, input.Path, InputFormat.Auto, scanner);
+            return;
+        }
+
+        _readOnly = true;
+        try
+        {
+            foreach (var part in parts)
+            {
+                var path = FieldPathSegment.Of(input.Path + ".", part.Name ?? "");
+                // A field name is judged as a JSON key is: a plain name is a name ("metadata"), not a probe.
+                if (part.Name is { } name && !InspectionGate.IsPlainName(name))
+                {
+                    InspectPartHeader(context, name, path, scanner);
+                }
+
+                if (part.FileName is { } fileName)
+                {
+                    InspectPartHeader(context, fileName, path + ".filename", scanner);
+                }
+
+                InspectContent(context, body.Slice(part.ContentStart, part.ContentLength), path, InputFormat.Auto, scanner);
+            }
+        }
+        finally
+        {
+            _readOnly = false;
+        }
+    }
+
+    // A part's name or file name, judged like a value: "../../etc/passwd" or markup as a file name is an attack.
+    private void InspectPartHeader(ShieldContext context, string text, string path, InjectionScanner scanner)
+    {
+        _currentToken = -1;
+        (_currentAllowHtml, _currentField) = (false, null);
+        if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
+        {
+            AddHits(path, context.HashValue(text));
+        }
     }
 
     // A gzip record is inspected as what the handler will inflate it to, bounded by the payload limit. It cannot be
