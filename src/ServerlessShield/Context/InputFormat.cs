@@ -21,8 +21,8 @@ public enum InputFormat
 
     /// <summary>
     /// A <c>multipart/form-data</c> body, whose boundary is in <see cref="HttpRequestParts.ContentType"/>: each part's
-    /// content is inspected as <see cref="Auto"/> under <c>&lt;path&gt;.&lt;name&gt;</c>, its file name under
-    /// <c>&lt;path&gt;.&lt;name&gt;.filename</c>; the framing (boundary and part header lines) is not. Never rewritten.
+    /// content is inspected as <see cref="Auto"/> under <c>&lt;path&gt;.&lt;name&gt;</c>, its file name and content type under
+    /// <c>&lt;path&gt;.&lt;name&gt;.filename</c> and <c>.contentType</c>; the framing (boundary and part header lines) is not. Never rewritten.
     /// Without a boundary, the body is read as <see cref="Auto"/>.
     /// </summary>
     MultipartFormData,

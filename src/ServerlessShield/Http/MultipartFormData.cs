@@ -10,8 +10,8 @@ internal static class MultipartFormData
 {
     private const int MaxBoundaryLength = 70;
 
-    /// <summary>One part: its field name and file name (null when absent) and where its content lies in the body.</summary>
-    public readonly record struct Part(string? Name, string? FileName, int ContentStart, int ContentLength);
+    /// <summary>One part: its field name, file name and content type (null when absent) and where its content lies.</summary>
+    public readonly record struct Part(string? Name, string? FileName, string? ContentType, int ContentStart, int ContentLength);
 
     /// <summary>The boundary of a <c>multipart/form-data</c> content type, or null for any other content type.</summary>
     public static string? Boundary(string? contentType)
@@ -108,23 +108,27 @@ internal static class MultipartFormData
     {
         var part = body[start..end];
         var (headersLength, contentOffset) = HeaderBlock(part);
-        string? name = null, fileName = null;
+        string? name = null, fileName = null, contentType = null;
         var headers = part[..headersLength];
         while (!headers.IsEmpty)
         {
             var newline = headers.IndexOf((byte)'\n');
             var line = (newline < 0 ? headers : headers[..newline]).TrimEnd((byte)'\r');
             headers = newline < 0 ? [] : headers[(newline + 1)..];
-            const string Disposition = "content-disposition:";
+            const string Disposition = "content-disposition:", Type = "content-type:";
             if (line.Length > Disposition.Length && Ascii.EqualsIgnoreCase(line[..Disposition.Length], Disposition))
             {
                 var parameters = Encoding.UTF8.GetString(line[Disposition.Length..]).AsSpan();
                 name = NullIfEmpty(Parameter(parameters, "name"));
                 fileName = NullIfEmpty(Parameter(parameters, "filename"));
             }
+            else if (line.Length > Type.Length && Ascii.EqualsIgnoreCase(line[..Type.Length], Type))
+            {
+                contentType = NullIfEmpty(Encoding.UTF8.GetString(line[Type.Length..]).AsSpan().Trim());
+            }
         }
 
-        return new Part(name, fileName, start + contentOffset, Math.Max(0, end - start - contentOffset));
+        return new Part(name, fileName, contentType, start + contentOffset, Math.Max(0, end - start - contentOffset));
     }
 
     // The part's headers end at the first empty line; a part without one is all content.

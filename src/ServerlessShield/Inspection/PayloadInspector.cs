@@ -121,7 +121,7 @@ internal sealed class PayloadInspector
     }
 
     // Each part of a form upload is inspected as what the handler reads: its content (text, JSON or a file, which may be
-    // binary) and its file name. The framing between parts is the encoding, not user text. Nothing is rewritten.
+    // binary), its file name and its content type. The framing between parts is the encoding, not user text. Nothing is rewritten.
     private void InspectMultipart(ShieldContext context, ShieldInput input, InjectionScanner scanner)
     {
         var body = input.Data.Span;
@@ -149,6 +149,11 @@ internal sealed class PayloadInspector
                     InspectPartHeader(context, fileName, path + ".filename", scanner);
                 }
 
+                if (part.ContentType is { } contentType)
+                {
+                    InspectPartHeader(context, contentType, path + ".contentType", scanner);
+                }
+
                 InspectContent(context, body.Slice(part.ContentStart, part.ContentLength), path, InputFormat.Auto, scanner);
             }
         }
@@ -158,7 +163,7 @@ internal sealed class PayloadInspector
         }
     }
 
-    // A part's name or file name, judged like a value: "../../etc/passwd" or markup as a file name is an attack.
+    // A part's name, file name or content type, judged like a value: "../../etc/passwd" or markup as a file name is an attack.
     private void InspectPartHeader(ShieldContext context, string text, string path, InjectionScanner scanner)
     {
         _currentToken = -1;

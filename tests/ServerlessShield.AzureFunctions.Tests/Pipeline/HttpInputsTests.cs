@@ -60,6 +60,25 @@ public sealed class HttpInputsTests(HostBuilderWorkerFixture worker) : IClassFix
         Assert.All(events, e => Assert.Matches(@"^(cookies|query)\.evil\?\?Forged: log line n{41}…$", e.FieldPath));
     }
 
+    // A form upload is read part by part, through the real worker: each part's content and file name under its own path.
+    [Theory]
+    [InlineData("Q3 figures", "report.csv", 200, null)]
+    [InlineData("Q3 figures", "../../../home/site/wwwroot/host.json", 400, "body.attachment.filename")]
+    [InlineData("' OR '1'='1", "report.csv", 400, "body.title")]
+    public async Task MultipartUpload_IsReadPartByPart(string title, string fileName, int status, string? fieldPath)
+    {
+        const string boundary = "----FormBoundaryAz7";
+        var body = $"--{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n{title}\r\n"
+            + $"--{boundary}\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"{fileName}\"\r\nContent-Type: text/csv\r\n\r\n"
+            + $"region,total\r\nnorth,1200\r\n--{boundary}--\r\n";
+
+        var response = await worker.InvokeHttpAsync("HardenedHttp", body, contentType: "multipart/form-data; boundary=" + boundary,
+            routeValues: new Dictionary<string, string> { ["id"] = "7" }, path: "hardened/7");
+
+        Assert.Equal(status, HttpResult.FromReturnValue(response).StatusCode);
+        Assert.Equal(fieldPath, SecurityEventLog.Of(response.InvocationId).SingleOrDefault()?.FieldPath);
+    }
+
     [Fact]
     public async Task RouteValue_Allowed_ReachesTheFunction()
     {

@@ -34,10 +34,12 @@ public class MultipartFormDataTests
         Assert.Equal("body.comment", result.Findings[0].FieldPath);
     }
 
-    [Fact]
-    public async Task TraversalInAFileName_IsBlockedAtTheFileName()
+    [Theory]
+    [InlineData("../../../etc/cron.d/job")]
+    [InlineData("..\\..\\..\\home\\site\\wwwroot\\host.json")]
+    public async Task TraversalInAFileName_IsBlockedAtTheFileName(string fileName)
     {
-        var result = await Run(Body(("file", "../../../etc/cron.d/job", "* * * * * root id\n")));
+        var result = await Run(Body(("file", fileName, "* * * * * root id\n")));
 
         Assert.Equal(ShieldRules.PathTraversal, result.Outcome.Rule);
         Assert.Equal("body.file.filename", result.Findings[0].FieldPath);
@@ -95,6 +97,16 @@ public class MultipartFormDataTests
     }
 
     [Fact]
+    public async Task MarkupInAPartContentType_IsBlockedThere()
+    {
+        var body = Encoding.UTF8.GetBytes("--" + Boundary + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.txt\"\r\nContent-Type: text/html\"><script>alert(1)</script>\r\n\r\nhello\r\n--" + Boundary + "--\r\n");
+
+        var result = await Run(body);
+
+        Assert.Equal("body.f.contentType", Assert.Single(result.Findings).FieldPath);
+    }
+
+    [Fact]
     public void Read_FindsEachPartsNameFileNameAndContent()
     {
         var body = Body(("a", null, "one"), ("b", "x; y.txt", ""), ("c", null, "three\r\n--not-the-boundary"));
@@ -103,6 +115,7 @@ public class MultipartFormDataTests
 
         Assert.Equal(["a", "b", "c"], parts.Select(p => p.Name));
         Assert.Equal([null, "x; y.txt", null], parts.Select(p => p.FileName));
+        Assert.Equal([null, "text/plain", null], parts.Select(p => p.ContentType));
         Assert.Equal(["one", "", "three\r\n--not-the-boundary"], parts.Select(p => Encoding.UTF8.GetString(body, p.ContentStart, p.ContentLength)));
     }
 
