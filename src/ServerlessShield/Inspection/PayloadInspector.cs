@@ -132,6 +132,13 @@ internal sealed class PayloadInspector
             return;
         }
 
+        // A form's fields are its keys: the same limit bounds them.
+        if (parts.Count > context.Policy.Limits.MaxKeysPerObject)
+        {
+            _pending.Add(new(ShieldRules.TooManyKeys, input.Path, null));
+            return;
+        }
+
         _readOnly = true;
         try
         {

@@ -107,6 +107,17 @@ public class MultipartFormDataTests
     }
 
     [Fact]
+    public async Task MorePartsThanKeysPerObject_IsTooManyKeys()
+    {
+        var engine = new TestEngine(new ShieldOptions { RequireOptIn = false, Limits = { MaxKeysPerObject = 8 } });
+        var body = Body([.. Enumerable.Range(0, 9).Select(i => ($"f{i}", (string?)null, "x"))]);
+
+        var result = await engine.RunAsync("upload", [new ShieldInput("body", body, InputFormat.MultipartFormData)], http: Upload);
+
+        Assert.Equal(ShieldRules.TooManyKeys, result.Outcome.Rule);
+    }
+
+    [Fact]
     public void Read_FindsEachPartsNameFileNameAndContent()
     {
         var body = Body(("a", null, "one"), ("b", "x; y.txt", ""), ("c", null, "three\r\n--not-the-boundary"));
