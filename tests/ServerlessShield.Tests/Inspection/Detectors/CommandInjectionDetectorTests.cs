@@ -61,6 +61,8 @@ public class CommandInjectionDetectorTests
     [InlineData("x\n`id`")]
     [InlineData("a;WhOaMi")]
     [InlineData("x|IpCoNfIg /all")]
+    [InlineData("x;w'h'o'am'i")]
+    [InlineData("q;id 'x'")]
     public void InjectedCommands_AreDetected(string value)
     {
         Assert.True(DetectorProbe.Fires(_detector, value), value);
@@ -114,6 +116,8 @@ public class CommandInjectionDetectorTests
     [InlineData("def total(items):\n    return sum(i.price for i in items)")]
     [InlineData("java.lang.IllegalStateException: cart is empty\n\tat com.example.shop.Cart.checkout(Cart.java:88)\n\tat com.example.shop.Api.handle(Api.java:31)")]
     [InlineData("   at Shop.Orders.OrderService.Place(Order order) in /src/Shop/OrderService.cs:line 57")]
+    [InlineData("it's 5 o'clock; let's go!")]
+    [InlineData("Knock knock; who's there?")]
     public void ProseAndOrdinaryValues_AreNotDetected(string value)
     {
         Assert.False(DetectorProbe.Fires(_detector, value), value);

@@ -153,6 +153,13 @@ internal static class InjectedCommandLine
                 return false;
             }
 
+            // let's, who's, time's: an apostrophe between letters with no partner is English. A shell would read it
+            // as a quote that never closes, a syntax error.
+            if (end + 1 < text.Length && text[end] == '\'' && char.IsAsciiLetter(text[end + 1]) && text[(end + 1)..].IndexOf('\'') < 0)
+            {
+                return false;
+            }
+
             var raw = scratch[..word.Length];
             if (word.Globbed && IsGlobbedCommandPath(raw))
             {
