@@ -174,6 +174,8 @@ public class WebTrafficValuesTests
         "I'd rate it 4/5 -- would order again :-)",
         "Subject: Invoice #42 (overdue)",
         "Waitfor the delivery window",
+        "File: invoice-2026-11.pdf (2 pages)",
+        "Finish the report; then print it",
     ];
 
     public static TheoryData<string> Cases { get; } = [.. Values];

@@ -45,6 +45,8 @@ public class ServerSideRequestForgeryDetectorTests
     [InlineData("{\"webhook\":\"http://127.1:9200/_cat/indices\"}")]
     [InlineData("http://user@localhost:8080/admin")]
     [InlineData("http://10.0.0.5@example.com/")]
+    [InlineData("file:/etc/passwd")]
+    [InlineData("gopher:127.0.0.1:6379/_INFO")]
     public void InternalTargets_AreDetected(string value)
     {
         Assert.True(DetectorProbe.Fires(_detector, value), value);
@@ -66,6 +68,8 @@ public class ServerSideRequestForgeryDetectorTests
     [InlineData("gs://analytics-exports/daily/part-0001.parquet")]
     [InlineData("postgres://orders_app:s3cr3t@db.example.com:5432/orders")]
     [InlineData("https://deploy:token@git.example.com/team/app.git")]
+    [InlineData("File: invoice-2026-11.pdf")]
+    [InlineData("Dict: a dictionary type in Python")]
     [InlineData("ftp://files.example.net/pub/readme.txt")]
     [InlineData("https://10x-growth.example.com/")]
     [InlineData("Version 1.10.0.1 released")]

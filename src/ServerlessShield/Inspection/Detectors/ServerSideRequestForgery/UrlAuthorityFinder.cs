@@ -51,7 +51,9 @@ internal static class UrlAuthorityFinder
                 slashes++;
             }
 
-            if (slashes < 2 && !SlashlessSchemes.Contains(scheme))
+            // Without slashes only a few schemes still make a URL, and only written tight: "File: invoice.pdf" is a
+            // label, not file:/etc/passwd.
+            if (slashes < 2 && (!SlashlessSchemes.Contains(scheme) || (slashes == 0 && (after == value.Length || LexChars.IsSpace(value[after])))))
             {
                 continue;
             }
