@@ -218,6 +218,32 @@ public sealed class LambdaShieldHttpInputsTests
         headers[header] = headers.Any(h => h.Value is JsonArray) ? new JsonArray(value) : value;
     });
 
+    // A Slack slash command posts a form: each field is inspected under its own name.
+    [Fact]
+    public async Task FormPost_AttackInAField_IsReportedAtTheField()
+    {
+        var run = await InvokeAsync(FormPost("command=%2Fweather&text=94070%3Bcat+%2Fetc%2Fpasswd&user_name=Steve"));
+
+        run.AssertBlockedBy(ShieldRules.CommandInjection, "body.text");
+    }
+
+    [Fact]
+    public async Task FormPost_Clean_ReachesTheHandler()
+    {
+        var function = new ShieldedFunction();
+
+        await function.InvokeAsync(FormPost("command=%2Fweather&text=94070&user_name=Steve"));
+
+        Assert.Single(function.Received);
+    }
+
+    private static byte[] FormPost(string body) => Fixtures.With("apigw-rest", e =>
+    {
+        e["headers"]!["Content-Type"] = "application/x-www-form-urlencoded";
+        e["multiValueHeaders"]!["Content-Type"] = new JsonArray("application/x-www-form-urlencoded");
+        e["body"] = body;
+    });
+
     private static async Task<Run> InvokeAsync(byte[] eventBytes, LambdaShieldOptions? options = null)
     {
         options ??= new LambdaShieldOptions();

@@ -27,9 +27,15 @@ public sealed class HttpRequestParts
     /// <summary>Whether the content type declares JSON (<c>application/json</c> or a <c>+json</c> suffix).</summary>
     public bool IsJsonContent => ContentType is { } type && IsJsonMediaType(type);
 
-    /// <summary>How the body is to be read: <see cref="InputFormat.Json"/>, <see cref="InputFormat.MultipartFormData"/> or <see cref="InputFormat.Auto"/>.</summary>
+    /// <summary>
+    /// How the body is to be read: <see cref="InputFormat.Json"/>, <see cref="InputFormat.MultipartFormData"/>,
+    /// <see cref="InputFormat.FormUrlEncoded"/> or, for any other content type, <see cref="InputFormat.Auto"/>.
+    /// </summary>
     public InputFormat BodyFormat =>
-        IsJsonContent ? InputFormat.Json : MultipartFormData.Boundary(ContentType) is not null ? InputFormat.MultipartFormData : InputFormat.Auto;
+        IsJsonContent ? InputFormat.Json
+        : MultipartFormData.Boundary(ContentType) is not null ? InputFormat.MultipartFormData
+        : FormUrlEncoded.IsMediaType(ContentType) ? InputFormat.FormUrlEncoded
+        : InputFormat.Auto;
 
     /// <summary>Returns the first value of a header, or null.</summary>
     /// <param name="name">The header name, compared case-insensitively.</param>

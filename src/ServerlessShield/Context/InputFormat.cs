@@ -21,9 +21,17 @@ public enum InputFormat
 
     /// <summary>
     /// A <c>multipart/form-data</c> body, whose boundary is in <see cref="HttpRequestParts.ContentType"/>: each part's
-    /// content is inspected as <see cref="Auto"/> under <c>&lt;path&gt;.&lt;name&gt;</c>, its file name and content type under
+    /// content is inspected as <see cref="Auto"/> under <c>&lt;path&gt;.&lt;name&gt;</c> (<c>&lt;path&gt;[&lt;index&gt;]</c>
+    /// when the name is not a plain name), its file name and content type under
     /// <c>&lt;path&gt;.&lt;name&gt;.filename</c> and <c>.contentType</c>; the framing (boundary and part header lines) is not. Never rewritten.
     /// Without a boundary, the body is read as <see cref="Auto"/>.
     /// </summary>
     MultipartFormData,
+
+    /// <summary>
+    /// An <c>application/x-www-form-urlencoded</c> body: each field's decoded value is inspected as <see cref="Auto"/>
+    /// under <c>&lt;path&gt;.&lt;name&gt;</c>, or <c>&lt;path&gt;[&lt;index&gt;]</c> when the name is not a plain name (a JSON value, such as a Slack <c>payload</c>, keeps its own paths). Never
+    /// rewritten.
+    /// </summary>
+    FormUrlEncoded,
 }

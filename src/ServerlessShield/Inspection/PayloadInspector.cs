@@ -83,6 +83,10 @@ internal sealed class PayloadInspector
         {
             InspectMultipart(context, input, scanner);
         }
+        else if (input.Format == InputFormat.FormUrlEncoded)
+        {
+            InspectForm(context, input, scanner);
+        }
         else
         {
             InspectContent(context, data, input.Path, input.Format, scanner);
@@ -142,9 +146,10 @@ internal sealed class PayloadInspector
         _readOnly = true;
         try
         {
-            foreach (var part in parts)
+            for (var i = 0; i < parts.Count; i++)
             {
-                var path = FieldPathSegment.Of(input.Path + ".", part.Name ?? "");
+                var part = parts[i];
+                var path = FieldPath(input.Path, part.Name ?? "", i);
                 // A field name is judged as a JSON key is: a plain name is a name ("metadata"), not a probe.
                 if (part.Name is { } name && !InspectionGate.IsPlainName(name))
                 {
@@ -169,6 +174,52 @@ internal sealed class PayloadInspector
             _readOnly = false;
         }
     }
+
+    // Each field of a form post is inspected under its own name, decoded as the handler's framework decodes it. Text
+    // that is not UTF-8 is no form: it is read as the bytes it is.
+    private void InspectForm(ShieldContext context, ShieldInput input, InjectionScanner scanner)
+    {
+        var body = SkipBom(input.Data.Span);
+        if (!Utf8.IsValid(body))
+        {
+            InspectContent(context, body, input.Path, InputFormat.Auto, scanner);
+            return;
+        }
+
+        var fields = FormUrlEncoded.Read(Encoding.UTF8.GetString(body));
+        if (fields.Count > context.Policy.Limits.MaxKeysPerObject)
+        {
+            _pending.Add(new(ShieldRules.TooManyKeys, input.Path, null));
+            return;
+        }
+
+        _readOnly = true;
+        try
+        {
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var (name, value) = fields[i];
+                var path = FieldPath(input.Path, name, i);
+                if (!InspectionGate.IsPlainName(name))
+                {
+                    InspectPartHeader(context, name, path, scanner);
+                }
+
+                InspectContent(context, Encoding.UTF8.GetBytes(value), path, InputFormat.Auto, scanner);
+            }
+        }
+        finally
+        {
+            _readOnly = false;
+        }
+    }
+
+    // A form field's path: body.<name> for a name that is a name. Anything else the client wrote there (a JSON document
+    // posted as a form, markup) is data, and data stays out of paths, so of log lines: the field is named by position.
+    private static string FieldPath(string root, string name, int index) =>
+        name.Length is > 0 and <= FieldPathSegment.MaxLength && InspectionGate.IsPlainName(name)
+            ? root + "." + name
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{root}[{index}]");
 
     // A part's name, file name or content type, judged like a value: "../../etc/passwd" or markup as a file name is an attack.
     private void InspectPartHeader(ShieldContext context, string text, string path, InjectionScanner scanner)
