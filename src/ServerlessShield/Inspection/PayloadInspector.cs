@@ -125,7 +125,7 @@ internal sealed class PayloadInspector
     }
 
     // Each part of a form upload is inspected as what the handler reads: its content (text, JSON or a file, which may be
-    // binary), its file name and its content type. The framing between parts is the encoding, not user text. Nothing is rewritten.
+    // binary), its file name and its content type. The framing between parts is the encoding, not user text.
     private void InspectMultipart(ShieldContext context, ShieldInput input, InjectionScanner scanner)
     {
         var body = input.Data.Span;
@@ -136,10 +136,8 @@ internal sealed class PayloadInspector
             return;
         }
 
-        // A form's fields are its keys: the same limit bounds them.
-        if (parts.Count > context.Policy.Limits.MaxKeysPerObject)
+        if (TooManyFields(input, parts.Count, context))
         {
-            _pending.Add(new(ShieldRules.TooManyKeys, input.Path, null));
             return;
         }
 
@@ -149,13 +147,7 @@ internal sealed class PayloadInspector
             for (var i = 0; i < parts.Count; i++)
             {
                 var part = parts[i];
-                var path = FieldPath(input.Path, part.Name ?? "", i);
-                // A field name is judged as a JSON key is: a plain name is a name ("metadata"), not a probe.
-                if (part.Name is { } name && !InspectionGate.IsPlainName(name))
-                {
-                    InspectPartHeader(context, name, path, scanner);
-                }
-
+                var path = InspectFieldName(context, input.Path, part.Name ?? "", i, scanner);
                 if (part.FileName is { } fileName)
                 {
                     InspectPartHeader(context, fileName, path + ".filename", scanner);
@@ -180,16 +172,15 @@ internal sealed class PayloadInspector
     private void InspectForm(ShieldContext context, ShieldInput input, InjectionScanner scanner)
     {
         var body = SkipBom(input.Data.Span);
-        if (!Utf8.IsValid(body))
+        var fields = Utf8.IsValid(body) ? FormUrlEncoded.Read(Encoding.UTF8.GetString(body)) : null;
+        if (fields is null)
         {
             InspectContent(context, body, input.Path, InputFormat.Auto, scanner);
             return;
         }
 
-        var fields = FormUrlEncoded.Read(Encoding.UTF8.GetString(body));
-        if (fields.Count > context.Policy.Limits.MaxKeysPerObject)
+        if (TooManyFields(input, fields.Count, context))
         {
-            _pending.Add(new(ShieldRules.TooManyKeys, input.Path, null));
             return;
         }
 
@@ -198,20 +189,39 @@ internal sealed class PayloadInspector
         {
             for (var i = 0; i < fields.Count; i++)
             {
-                var (name, value) = fields[i];
-                var path = FieldPath(input.Path, name, i);
-                if (!InspectionGate.IsPlainName(name))
-                {
-                    InspectPartHeader(context, name, path, scanner);
-                }
-
-                InspectContent(context, Encoding.UTF8.GetBytes(value), path, InputFormat.Auto, scanner);
+                var path = InspectFieldName(context, input.Path, fields[i].Key, i, scanner);
+                InspectContent(context, Encoding.UTF8.GetBytes(fields[i].Value), path, InputFormat.Auto, scanner);
             }
         }
         finally
         {
             _readOnly = false;
         }
+    }
+
+    // A form's fields are its keys: the same limit bounds them.
+    private bool TooManyFields(ShieldInput input, int count, ShieldContext context)
+    {
+        if (count <= context.Policy.Limits.MaxKeysPerObject)
+        {
+            return false;
+        }
+
+        _pending.Add(new(ShieldRules.TooManyKeys, input.Path, null));
+        return true;
+    }
+
+    // A field name is judged as a JSON key is: a plain name is a name ("metadata"), anything else is inspected. Returns
+    // the field's path.
+    private string InspectFieldName(ShieldContext context, string root, string name, int index, InjectionScanner scanner)
+    {
+        var path = FieldPath(root, name, index);
+        if (name.Length > 0 && !InspectionGate.IsPlainName(name))
+        {
+            InspectPartHeader(context, name, path, scanner);
+        }
+
+        return path;
     }
 
     // A form field's path: body.<name> for a name that is a name. Anything else the client wrote there (a JSON document
