@@ -3,10 +3,10 @@ using ServerlessShield.Tests.Inspection.Corpus;
 namespace ServerlessShield.Tests.Inspection;
 
 // What web and mobile clients and SaaS webhooks send every day, written for this project: consent and analytics
-// cookies, user agents, referers, rich text and HTML e-mail with inline styles, Markdown with code, Slack message
-// syntax and slash commands, GitHub and payment webhook fields, SMS form posts, GraphQL, OData and JSON:API query
-// strings, data URLs, keys, and people's own punctuation-heavy sentences. None of it may be flagged; an event carries
-// dozens of such values.
+// cookies, user agents, referers, rich text, CMS markup and HTML e-mail with inline styles, Markdown with code, Slack
+// message syntax and slash commands, GitHub and payment webhook fields, SMS form posts, GraphQL, OData and JSON:API
+// query strings, data URLs, keys, and people's own punctuation-heavy sentences. None of it may be flagged; an event
+// carries dozens of such values.
 public class WebTrafficValuesTests
 {
     private static readonly string[] Values =
@@ -176,6 +176,18 @@ public class WebTrafficValuesTests
         "Waitfor the delivery window",
         "File: invoice-2026-11.pdf (2 pages)",
         "Finish the report; then print it",
+        "<figure class=\"wp-block-image size-large\"><img src=\"https://example.com/wp-content/uploads/2026/11/cat-1024x683.jpg\" alt=\"A cat\" srcset=\"https://example.com/a-1024.jpg 1024w, https://example.com/a-300.jpg 300w\" sizes=\"(max-width: 1024px) 100vw, 1024px\" /></figure>",
+        "<p>Contact us at <a href=\"mailto:hello@example.com\">hello@example.com</a> or <a href=\"tel:+442079460958\">call</a>.</p>",
+        "<h2 id=\"faq\">FAQ</h2><ol><li>Shipping?</li><li>Returns?</li></ol>",
+        "<blockquote><p>Great service!</p><cite>— Anna</cite></blockquote>",
+        "<p>Price: <del>€49</del> <ins>€39</ins> <sup>*</sup></p>",
+        "<pre><code class=\"language-js\">const x = a &amp;&amp; b;</code></pre>",
+        "<p><a href=\"https://example.com/page?utm_source=mail&amp;utm_medium=email\" target=\"_blank\" rel=\"noopener noreferrer\">Read more</a></p>",
+        "<p data-id=\"42\" class=\"note\" aria-label=\"Note\">Hi</p>",
+        "<span class=\"mention\" data-user=\"@anna\">@anna</span> please check",
+        "<details><summary>More</summary>Hidden text</details>",
+        "<video controls width=\"640\"><source src=\"https://cdn.example.com/v.mp4\" type=\"video/mp4\"></video>",
+        "<img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==\" alt=\"dot\">",
     ];
 
     public static TheoryData<string> Cases { get; } = [.. Values];

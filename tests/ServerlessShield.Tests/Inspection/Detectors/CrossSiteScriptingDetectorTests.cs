@@ -45,6 +45,8 @@ public class CrossSiteScriptingDetectorTests
     [InlineData("<div style=\"position: fixed; inset: 0; z-index: 9999\">Session expired, log in again</div>")]
     [InlineData("<b style=\"font:x}color=red\">x</b>")]
     [InlineData("<i style=\"background:url(//evil.example/x.png)\">x</i>")]
+    [InlineData("<video><source onerror=\"alert(1)\"></video>")]
+    [InlineData("<video poster=javascript:alert(1)//></video>")]
     public void ScriptInMarkupUrlsAndJavaScript_IsDetected(string value)
     {
         Assert.True(DetectorProbe.Fires(_detector, value), value);
@@ -82,6 +84,7 @@ public class CrossSiteScriptingDetectorTests
     [InlineData("<p><span style=\"color: rgb(230, 0, 0);\">Sale ends today</span></p>")]
     [InlineData("<p style=\"text-align: center;\"><strong>Welcome</strong></p>")]
     [InlineData("<td style=\"padding:8px;font-family:Arial,sans-serif;color:#333\">Total</td>")]
+    [InlineData("<video controls width=\"640\"><source src=\"https://cdn.example.com/v.mp4\" type=\"video/mp4\"></video>")]
     public void OrdinaryTextAndHarmlessMarkup_IsNotDetected(string value)
     {
         Assert.False(DetectorProbe.Fires(_detector, value), value);

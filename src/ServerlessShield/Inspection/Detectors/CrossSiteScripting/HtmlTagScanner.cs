@@ -30,9 +30,11 @@ internal static class HtmlTagScanner
         "svg math xsl xml xhtml html v vml t xlink");
 
     // Elements that also name things in documentation ("cmd <input> <output>"): injected only when given attributes.
+    // Media elements (video, audio, source, picture, track, canvas) are not among them: rich text embeds them with
+    // attributes, and what makes them run script (a handler, a script URL) is judged per attribute anyway.
     private static readonly SortedWordSet FormAndMediaElements = SortedWordSet.Parse(
-        "body form input textarea button select template video audio source image set " +
-        "animate meta link dialog details label track picture canvas menu menuitem rect " +
+        "body form input textarea button select template image set " +
+        "animate meta link dialog details label menu menuitem rect " +
         "path circle use a:link");
 
     // Namespaces whose elements or attributes a browser renders or runs: SVG, XHTML, XLink, MathML, XSLT, XML Events
