@@ -237,6 +237,35 @@ public sealed class LambdaShieldHttpInputsTests
         Assert.Single(function.Received);
     }
 
+    // An analytics SDK posts a gzip-compressed JSON batch; API Gateway hands it over base64-encoded, still compressed.
+    [Fact]
+    public async Task GzipEncodedJsonBody_IsInspectedInflated()
+    {
+        static byte[] Gzipped(string json)
+        {
+            using var output = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+            {
+                gzip.Write(System.Text.Encoding.UTF8.GetBytes(json));
+            }
+
+            return Fixtures.With("apigw-rest", e =>
+            {
+                e["headers"]!["Content-Encoding"] = "gzip";
+                e["multiValueHeaders"]!["Content-Encoding"] = new JsonArray("gzip");
+                e["body"] = Convert.ToBase64String(output.ToArray());
+                e["isBase64Encoded"] = true;
+            });
+        }
+
+        var clean = new ShieldedFunction();
+        await clean.InvokeAsync(Gzipped("{\"batch\":[{\"event\":\"page_view\",\"url\":\"/pricing\"}]}"));
+        var run = await InvokeAsync(Gzipped("{\"batch\":[{\"event\":\"search\",\"q\":\"<script>alert(document.cookie)</script>\"}]}"));
+
+        Assert.Single(clean.Received);
+        run.AssertBlockedBy(ShieldRules.CrossSiteScripting, "body.batch[0].q");
+    }
+
     private static byte[] FormPost(string body) => Fixtures.With("apigw-rest", e =>
     {
         e["headers"]!["Content-Type"] = "application/x-www-form-urlencoded";

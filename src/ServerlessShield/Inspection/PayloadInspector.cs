@@ -75,7 +75,7 @@ internal sealed class PayloadInspector
     private bool InspectInput(ShieldContext context, ShieldInput input, InjectionScanner scanner)
     {
         var data = SkipBom(input.Data.Span);
-        if (input.Format == InputFormat.Auto && GzipContent.HasHeader(data))
+        if (GzipContent.HasHeader(data) && (input.Format == InputFormat.Auto || (input.Format == InputFormat.Json && IsGzipEncodedBody(context))))
         {
             InspectGzip(context, input, scanner);
         }
@@ -242,6 +242,11 @@ internal sealed class PayloadInspector
         }
     }
 
+    // A JSON body a client compressed (Content-Encoding: gzip, as analytics and mobile SDKs send large batches): the
+    // platform hands it over compressed and the function inflates it.
+    private static bool IsGzipEncodedBody(ShieldContext context) =>
+        context.Http?.GetHeader("Content-Encoding") is { } encoding && encoding.Trim().Equals("gzip", StringComparison.OrdinalIgnoreCase);
+
     // A gzip record is inspected as what the handler will inflate it to, bounded by the payload limit. It cannot be
     // rewritten in place, so nothing found in it is sanitized; bytes that only look like gzip are read as they are.
     private void InspectGzip(ShieldContext context, ShieldInput input, InjectionScanner scanner)
@@ -250,7 +255,7 @@ internal sealed class PayloadInspector
         var inflated = GzipContent.Inflate(input.Data, limit);
         if (inflated is null)
         {
-            InspectText(context, input.Data.Span, input.Path, scanner, mayBeBinary: true);
+            InspectContent(context, input.Data.Span, input.Path, input.Format, scanner);
             return;
         }
 
@@ -263,7 +268,7 @@ internal sealed class PayloadInspector
         _readOnly = true;
         try
         {
-            InspectContent(context, SkipBom(inflated), input.Path, InputFormat.Auto, scanner);
+            InspectContent(context, SkipBom(inflated), input.Path, input.Format, scanner);
         }
         finally
         {

@@ -71,7 +71,7 @@ public class GzipInputTests
         Assert.Equal(ShieldOutcomeKind.Allowed, result.Outcome.Kind);
     }
 
-    // Declared text and JSON are not inflated: only content nothing declared is decoded.
+    // Declared text and JSON are not inflated unless the request says it is gzip-encoded.
     [Fact]
     public async Task DeclaredJson_IsNotInflated()
     {
@@ -81,6 +81,28 @@ public class GzipInputTests
 
         Assert.NotEqual(ShieldRules.SqlInjection, result.Outcome.Rule);
         Assert.True(result.Outcome.IsRejected);
+    }
+
+    // Analytics and mobile SDKs compress large JSON batches (Content-Encoding: gzip); the function inflates them.
+    [Fact]
+    public async Task JsonBodyWithContentEncodingGzip_IsInspectedInflated()
+    {
+        var engine = new TestEngine();
+        var http = new HttpRequestParts
+        {
+            Method = "POST",
+            ContentType = "application/json",
+            Headers = [new("Content-Encoding", "gzip")],
+        };
+        var clean = Gzip("{\"batch\":[{\"event\":\"page_view\",\"url\":\"/pricing\"}]}");
+        var attack = Gzip("{\"batch\":[{\"event\":\"search\",\"q\":\"1' union select password from users--\"}]}");
+
+        var allowed = await engine.RunAsync("f", [new ShieldInput("body", clean, InputFormat.Json)], http: http);
+        var blocked = await engine.RunAsync("f", [new ShieldInput("body", attack, InputFormat.Json)], http: http);
+
+        Assert.Equal(ShieldOutcomeKind.Allowed, allowed.Outcome.Kind);
+        Assert.Equal(ShieldRules.SqlInjection, blocked.Outcome.Rule);
+        Assert.Equal("body.batch[0].q", blocked.Findings[0].FieldPath);
     }
 
     private static byte[] Gzip(string text)
