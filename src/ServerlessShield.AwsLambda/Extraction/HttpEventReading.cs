@@ -114,23 +114,5 @@ internal static class HttpEventReading
     }
 
     private static KeyValuePair<string, string> Pair(string name, string value, bool urlDecode) =>
-        urlDecode ? new(Decode(name), Decode(value)) : new(name, value);
-
-    private static string Decode(string value)
-    {
-        if (value.AsSpan().IndexOfAny('%', '+') < 0)
-        {
-            return value;
-        }
-
-        try
-        {
-            return Uri.UnescapeDataString(value.Replace('+', ' '));
-        }
-        catch (UriFormatException)
-        {
-            // A malformed escape stays as sent: the inspection sees exactly what the handler would.
-            return value;
-        }
-    }
+        urlDecode ? new(FormUrlEncoded.Decode(name), FormUrlEncoded.Decode(value)) : new(name, value);
 }

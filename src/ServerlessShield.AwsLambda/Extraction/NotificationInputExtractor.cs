@@ -35,8 +35,8 @@ internal sealed class NotificationInputExtractor : ILambdaInputExtractor
             else if (record.TryGet("s3", JsonValueKind.Object, out var s3) && s3.TryGet("object", JsonValueKind.Object, out var item)
                 && item.GetStringOrNull("key") is { } key)
             {
-                // The key is URL-encoded in the event: no location, so a sanitized key blocks.
-                context.Add(lambdaEvent, RecordInputs.Text(RecordInputs.Path("Records", index, "s3.object.key"), RecordInputs.UrlDecode(key)), null);
+                // The key is URL-encoded in the event, '+' for spaces as in a form: no location, so a sanitized key blocks.
+                context.Add(lambdaEvent, RecordInputs.Text(RecordInputs.Path("Records", index, "s3.object.key"), FormUrlEncoded.Decode(key)), null);
             }
 
             index++;

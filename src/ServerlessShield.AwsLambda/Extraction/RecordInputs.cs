@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace ServerlessShield.AwsLambda;
 
-// Building blocks of the per-source extractors: paths, base64 data fields, embedded JSON, URL-encoded text.
+// Building blocks of the per-source extractors: paths, base64 data fields, embedded JSON.
 internal static class RecordInputs
 {
     public static string Path(string prefix, int index, string suffix) =>
@@ -30,24 +30,6 @@ internal static class RecordInputs
 
     public static ShieldInput Text(string path, string value, string? itemId = null) =>
         ShieldInput.FromString(path, value, InputFormat.Text, itemId);
-
-    // S3 notification keys are URL-encoded with '+' for spaces.
-    public static string UrlDecode(string value)
-    {
-        if (value.AsSpan().IndexOfAny('%', '+') < 0)
-        {
-            return value;
-        }
-
-        try
-        {
-            return Uri.UnescapeDataString(value.Replace('+', ' '));
-        }
-        catch (UriFormatException)
-        {
-            return value;
-        }
-    }
 
     private static ShieldInput Raw(string path, JsonElement value, InputFormat format, string? itemId) =>
         new(path, JsonValueBytes.Of(value), format, itemId);

@@ -55,15 +55,18 @@ public sealed class HttpRequestParts
 
     internal static bool IsJsonMediaType(string contentType)
     {
+        var type = MediaType(contentType);
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The media type of a Content-Type value, without its parameters ("multipart/form-data; boundary=x").
+    internal static ReadOnlySpan<char> MediaType(string? contentType, out ReadOnlySpan<char> parameters)
+    {
         var span = contentType.AsSpan();
         var semicolon = span.IndexOf(';');
-        if (semicolon >= 0)
-        {
-            span = span[..semicolon];
-        }
-
-        span = span.Trim();
-        return span.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || span.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+        parameters = semicolon < 0 ? [] : span[(semicolon + 1)..];
+        return (semicolon < 0 ? span : span[..semicolon]).Trim();
     }
+
+    internal static ReadOnlySpan<char> MediaType(string? contentType) => MediaType(contentType, out _);
 }

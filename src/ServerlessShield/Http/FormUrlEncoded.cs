@@ -6,17 +6,8 @@ namespace ServerlessShield;
 internal static class FormUrlEncoded
 {
     /// <summary>Whether the content type is <c>application/x-www-form-urlencoded</c>.</summary>
-    public static bool IsMediaType(string? contentType)
-    {
-        if (contentType is null)
-        {
-            return false;
-        }
-
-        var span = contentType.AsSpan();
-        var semicolon = span.IndexOf(';');
-        return (semicolon < 0 ? span : span[..semicolon]).Trim().Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsMediaType(string? contentType) =>
+        HttpRequestParts.MediaType(contentType).Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The decoded pairs, in order; a pair without '=' has an empty value.</summary>
     public static List<KeyValuePair<string, string>> Read(ReadOnlySpan<char> body)
@@ -33,13 +24,30 @@ internal static class FormUrlEncoded
             }
 
             var equals = pair.IndexOf('=');
-            pairs.Add(equals < 0 ? new(Decode(pair), "") : new(Decode(pair[..equals]), Decode(pair[(equals + 1)..])));
+            pairs.Add(equals < 0 ? new(Decode(pair.ToString()), "") : new(Decode(pair[..equals].ToString()), Decode(pair[(equals + 1)..].ToString())));
         }
 
         return pairs;
     }
 
-    // '+' is a space; an invalid escape stays as written (Uri.UnescapeDataString leaves it).
-    private static string Decode(ReadOnlySpan<char> text) =>
-        Uri.UnescapeDataString(text.IndexOf('+') < 0 ? text.ToString() : text.ToString().Replace('+', ' '));
+    /// <summary>
+    /// Decodes one form-encoded name or value: '+' is a space, %XX an escape. A malformed escape stays as sent, so the
+    /// inspection sees what the handler would. Shared with the places that decode query strings and S3 keys.
+    /// </summary>
+    public static string Decode(string value)
+    {
+        if (value.AsSpan().IndexOfAny('%', '+') < 0)
+        {
+            return value;
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(value.Replace('+', ' '));
+        }
+        catch (UriFormatException)
+        {
+            return value;
+        }
+    }
 }

@@ -16,19 +16,12 @@ internal static class MultipartFormData
     /// <summary>The boundary of a <c>multipart/form-data</c> content type, or null for any other content type.</summary>
     public static string? Boundary(string? contentType)
     {
-        if (contentType is null)
+        if (!HttpRequestParts.MediaType(contentType, out var parameters).Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        var span = contentType.AsSpan();
-        var semicolon = span.IndexOf(';');
-        if (semicolon < 0 || !span[..semicolon].Trim().Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var value = Parameter(span[(semicolon + 1)..], "boundary");
+        var value = Parameter(parameters, "boundary");
         return value.Length is > 0 and <= MaxBoundaryLength ? value.ToString() : null;
     }
 

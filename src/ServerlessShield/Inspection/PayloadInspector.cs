@@ -150,12 +150,12 @@ internal sealed class PayloadInspector
                 var path = InspectFieldName(context, input.Path, part.Name ?? "", i, scanner);
                 if (part.FileName is { } fileName)
                 {
-                    InspectPartHeader(context, fileName, path + ".filename", scanner);
+                    InspectFieldText(context, fileName, path + ".filename", scanner);
                 }
 
                 if (part.ContentType is { } contentType)
                 {
-                    InspectPartHeader(context, contentType, path + ".contentType", scanner);
+                    InspectFieldText(context, contentType, path + ".contentType", scanner);
                 }
 
                 InspectContent(context, body.Slice(part.ContentStart, part.ContentLength), path, InputFormat.Auto, scanner);
@@ -218,7 +218,7 @@ internal sealed class PayloadInspector
         var path = FieldPath(root, name, index);
         if (name.Length > 0 && !InspectionGate.IsPlainName(name))
         {
-            InspectPartHeader(context, name, path, scanner);
+            InspectFieldText(context, name, path, scanner);
         }
 
         return path;
@@ -231,8 +231,8 @@ internal sealed class PayloadInspector
             ? root + "." + name
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{root}[{index}]");
 
-    // A part's name, file name or content type, judged like a value: "../../etc/passwd" or markup as a file name is an attack.
-    private void InspectPartHeader(ShieldContext context, string text, string path, InjectionScanner scanner)
+    // A form field's name, or an upload part's file name or content type, judged like a value: "../../etc/passwd" or markup as a file name is an attack.
+    private void InspectFieldText(ShieldContext context, string text, string path, InjectionScanner scanner)
     {
         _currentToken = -1;
         (_currentAllowHtml, _currentField) = (false, null);
@@ -635,7 +635,12 @@ internal sealed class PayloadInspector
 
         // Decoded into the reusable buffer: a text input costs no string of its own.
         EnsureChars(data.Length);
-        ReadOnlySpan<char> text = _chars.AsSpan(0, Encoding.UTF8.GetChars(data, _chars));
+        InspectDecodedText(context, _chars.AsSpan(0, Encoding.UTF8.GetChars(data, _chars)), path, scanner, field);
+    }
+
+    // A whole text input once decoded: its limits, its field settings, then the detectors.
+    private void InspectDecodedText(ShieldContext context, ReadOnlySpan<char> text, string path, InjectionScanner scanner, FieldRules? field)
+    {
         if (text.Length > context.Policy.Limits.MaxStringLength)
         {
             _pending.Add(new(ShieldRules.StringTooLong, path, null));
@@ -674,6 +679,14 @@ internal sealed class PayloadInspector
     private void InspectNonUtf8(ShieldContext context, ReadOnlySpan<byte> data, string path, InjectionScanner scanner, FieldRules? field)
     {
         _currentToken = -1;
+        EnsureChars(data.Length);
+        ReadOnlySpan<char> text = _chars.AsSpan(0, NonUtf8Text.Decode(data, _chars));
+        if (NonUtf8Text.IsMostlyText(text))
+        {
+            InspectDecodedText(context, text, path, scanner, field);
+            return;
+        }
+
         if (field is not null)
         {
             if (field.Skip)
@@ -682,30 +695,6 @@ internal sealed class PayloadInspector
             }
 
             (_currentAllowHtml, _currentField) = (field.AllowHtml, field);
-        }
-
-        EnsureChars(data.Length);
-        ReadOnlySpan<char> text = _chars.AsSpan(0, NonUtf8Text.Decode(data, _chars));
-        if (NonUtf8Text.IsMostlyText(text))
-        {
-            if (text.Length > context.Policy.Limits.MaxStringLength)
-            {
-                _pending.Add(new(ShieldRules.StringTooLong, path, null));
-            }
-            else
-            {
-                if (text.Contains('\0'))
-                {
-                    _pending.Add(new(ShieldRules.NulCharacter, path, context.HashValue(text), _currentToken));
-                }
-
-                if (InspectionGate.NeedsInspection(text) && Scan(text, scanner))
-                {
-                    AddHits(path, context.HashValue(text));
-                }
-            }
-
-            return;
         }
 
         while (!text.IsEmpty)

@@ -287,7 +287,7 @@ internal static class HtmlTagScanner
         // comments, braces and entities are how CSS parsers are confused into ending the rule early.
         if (name.EndsWith("style", StringComparison.Ordinal))
         {
-            return !IsPlainDeclarations(value) || CssScriptConstructs.Any(value) || PositionsOutOfFlow(value);
+            return !IsPlainDeclarations(value) || CssScriptConstructs.Any(value);
         }
 
         // IE data binding (dataformatas=html) renders a data source as markup.
@@ -313,7 +313,8 @@ internal static class HtmlTagScanner
     }
 
     // "name: value; name: value" with names of letters and dashes and values of words, numbers, colours, lists and
-    // function calls such as rgb(...), without url(...).
+    // function calls such as rgb(...), without url(...), and nothing lifted out of the flow to overlay the page
+    // (position: fixed or absolute).
     private static bool IsPlainDeclarations(ReadOnlySpan<char> css)
     {
         if (css.IndexOfAnyExcept(PlainCssChars) >= 0 || css.Contains("url(", StringComparison.OrdinalIgnoreCase))
@@ -332,37 +333,22 @@ internal static class HtmlTagScanner
             }
 
             var colon = declaration.IndexOf(':');
-            if (colon <= 0 || declaration[(colon + 1)..].Contains(':') || declaration[..colon].TrimEnd().IndexOfAnyExcept(CssNameChars) >= 0)
+            if (colon <= 0)
+            {
+                return false;
+            }
+
+            var name = declaration[..colon].TrimEnd();
+            var value = declaration[(colon + 1)..].TrimStart();
+            if (value.Contains(':') || name.IndexOfAnyExcept(CssNameChars) >= 0
+                || (name.EndsWith("position", StringComparison.OrdinalIgnoreCase)
+                    && (value.StartsWith("fixed", StringComparison.OrdinalIgnoreCase) || value.StartsWith("absolute", StringComparison.OrdinalIgnoreCase))))
             {
                 return false;
             }
         }
 
         return true;
-    }
-
-    private static bool PositionsOutOfFlow(ReadOnlySpan<char> css)
-    {
-        for (var at = css.IndexOf("position", StringComparison.OrdinalIgnoreCase); at >= 0; at = Next(css, at))
-        {
-            var rest = css[(at + "position".Length)..].TrimStart();
-            if (!rest.IsEmpty && rest[0] == ':')
-            {
-                rest = rest[1..].TrimStart();
-                if (rest.StartsWith("fixed", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("absolute", StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-
-        static int Next(ReadOnlySpan<char> css, int at)
-        {
-            var next = css[(at + 1)..].IndexOf("position", StringComparison.OrdinalIgnoreCase);
-            return next < 0 ? -1 : at + 1 + next;
-        }
     }
 
     private static bool ContainsHandlerAssignment(ReadOnlySpan<char> value)
