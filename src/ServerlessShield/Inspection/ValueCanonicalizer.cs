@@ -89,14 +89,22 @@ public static class ValueCanonicalizer
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (c == '%' && TryHex(value, i + 1, 2, out var b))
+            if (c != '%')
+            {
+                // Up to the next escape, the text is copied as it is.
+                FlushBytes(bytes, output);
+                i = AppendRun(output, value, i, '%');
+                continue;
+            }
+
+            if (TryHex(value, i + 1, 2, out var b))
             {
                 bytes.Add((byte)b);
                 i += 2;
                 continue;
             }
 
-            if (c == '%' && i + 1 < value.Length && (value[i + 1] is 'u' or 'U') && TryHex(value, i + 2, 4, out var u))
+            if (i + 1 < value.Length && (value[i + 1] is 'u' or 'U') && TryHex(value, i + 2, 4, out var u))
             {
                 FlushBytes(bytes, output);
                 output.Append((char)u);
@@ -126,7 +134,13 @@ public static class ValueCanonicalizer
         var output = new StringBuilder(value.Length);
         for (var i = 0; i < value.Length; i++)
         {
-            if (value[i] == '&' && i + 2 < value.Length && value[i + 1] == '#')
+            if (value[i] != '&')
+            {
+                i = AppendRun(output, value, i, '&');
+                continue;
+            }
+
+            if (i + 2 < value.Length && value[i + 1] == '#')
             {
                 var hex = value[i + 2] is 'x' or 'X';
                 var start = i + (hex ? 3 : 2);
@@ -145,7 +159,7 @@ public static class ValueCanonicalizer
                     continue;
                 }
             }
-            else if (value[i] == '&')
+            else
             {
                 var semicolon = value.IndexOf(';', i + 1);
                 if (semicolon > i + 1 && semicolon - i <= 32)
@@ -182,7 +196,13 @@ public static class ValueCanonicalizer
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (c != '\\' || i + 1 >= value.Length)
+            if (c != '\\')
+            {
+                i = AppendRun(output, value, i, '\\');
+                continue;
+            }
+
+            if (i + 1 >= value.Length)
             {
                 output.Append(c);
                 continue;
@@ -233,29 +253,35 @@ public static class ValueCanonicalizer
     public static string Normalize(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        foreach (var c in value)
+        if (value.AsSpan().IndexOfAnyExcept(NfkcStable) < 0)
         {
-            if (!NfkcStable.Contains(c))
-            {
-                // Without ICU (invariant globalization) Normalize is a no-op: fold what NFKC would turn into ASCII.
-                if (!CompatibilityToAscii.IcuNormalizes)
-                {
-                    return CompatibilityToAscii.Fold(value);
-                }
-
-                try
-                {
-                    return value.IsNormalized(NormalizationForm.FormKC) ? value : value.Normalize(NormalizationForm.FormKC);
-                }
-                catch (ArgumentException)
-                {
-                    // Lone surrogates cannot be normalised; the limits report them.
-                    return value;
-                }
-            }
+            return value;
         }
 
-        return value;
+        // Without ICU (invariant globalization) Normalize is a no-op: fold what NFKC would turn into ASCII.
+        if (!CompatibilityToAscii.IcuNormalizes)
+        {
+            return CompatibilityToAscii.Fold(value);
+        }
+
+        try
+        {
+            return value.IsNormalized(NormalizationForm.FormKC) ? value : value.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Lone surrogates cannot be normalised; the limits report them.
+            return value;
+        }
+    }
+
+    // Appends value[start..] up to the next escape character and returns the index of the last character appended.
+    private static int AppendRun(StringBuilder output, string value, int start, char escape)
+    {
+        var run = value.AsSpan(start).IndexOf(escape);
+        var end = run < 0 ? value.Length : start + run;
+        output.Append(value.AsSpan(start, end - start));
+        return end - 1;
     }
 
     // Reads collected bytes as UTF-8, accepting overlong encodings (%c0%ae is '.'), which lenient servers decode.

@@ -42,7 +42,8 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
         bool? prose = null;
         CommandPosition? chained = null;
         var inBackticks = false;
-        for (var i = first; i < text.Length; i++)
+        // Only the openers are acted on: the loop jumps from one to the next.
+        for (var i = first; i >= 0 && i < text.Length; i = LexChars.IndexOfAnyFrom(text, i + 1, CommandOpeners))
         {
             var c = text[i];
             switch (c)

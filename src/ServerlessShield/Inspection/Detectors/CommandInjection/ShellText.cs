@@ -23,10 +23,32 @@ internal ref struct ShellText
         Span<char> buffer = value.Length <= stackBuffer.Length ? stackBuffer : (_rented = ArrayPool<char>.Shared.Rent(value.Length));
         var length = 0;
         var tokenStart = 0;
-        for (var i = 0; i < value.Length; i++)
+        var i = 0;
+        while (i < value.Length)
         {
+            // Characters that are not rewritten are copied as a run; of them, only the token breaks matter below.
+            var run = value[i..].IndexOfAny(Rewritten);
+            var runEnd = run < 0 ? value.Length : i + run;
+            if (runEnd > i)
+            {
+                var plain = value[i..runEnd];
+                plain.CopyTo(buffer[length..]);
+                length += plain.Length;
+                var lastBreak = plain.LastIndexOfAny(TokenBreaks);
+                if (lastBreak >= 0)
+                {
+                    tokenStart = i + lastBreak + 1;
+                }
+
+                i = runEnd;
+                if (i == value.Length)
+                {
+                    break;
+                }
+            }
+
             var c = value[i];
-            if (c is ' ' or '"' or '\'' or '\t' or '\n' or '\r')
+            if (c == '\t')
             {
                 tokenStart = i + 1;
             }
@@ -34,7 +56,7 @@ internal ref struct ShellText
             if (c == '$' && TrySkipIfs(value, i, out var ifsEnd))
             {
                 buffer[length++] = ' ';
-                i = ifsEnd - 1;
+                i = ifsEnd;
                 continue;
             }
 
@@ -43,21 +65,20 @@ internal ref struct ShellText
             if (c == '\\' && i + 1 < value.Length && value[i + 1] is 'n' or 'r' or 't' && !inDrivePath)
             {
                 buffer[length++] = value[i + 1] == 't' ? ' ' : '\n';
-                i++;
+                i += 2;
                 continue;
             }
 
-            switch (c)
+            if (c is '\t' or '\u00A0' or '\v' or '\f')
             {
-                case '\0':
-                    continue;
-                case '\t' or '\u00A0' or '\v' or '\f':
-                    buffer[length++] = ' ';
-                    continue;
-                default:
-                    buffer[length++] = c;
-                    continue;
+                buffer[length++] = ' ';
             }
+            else if (c != '\0')
+            {
+                buffer[length++] = c;
+            }
+
+            i++;
         }
 
         Text = buffer[..length];
@@ -66,6 +87,9 @@ internal ref struct ShellText
     public static int StackBufferSize => 512;
 
     private static readonly SearchValues<char> Rewritten = SearchValues.Create("$\\\0\t\u00A0\v\f");
+
+    // Where a word starts for the drive-path test (C:\new is not an escaped newline).
+    private static readonly SearchValues<char> TokenBreaks = SearchValues.Create(" \"'\t\n\r");
 
     public ReadOnlySpan<char> Text { get; }
 

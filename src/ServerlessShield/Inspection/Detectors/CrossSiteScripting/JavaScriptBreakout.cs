@@ -23,6 +23,9 @@ internal static class JavaScriptBreakout
     // Decoders payloads wrap their code in; CRS and payload lists probe with them bare.
     private static readonly string[] DecoderCalls = ["atob(", "btoa("];
 
+    // The first letters of the three lists above.
+    private static readonly SearchValues<char> SinkInitials = SearchValues.Create("abcefps");
+
     private static readonly string[] GlobalObjects = ["window", "self", "top", "parent", "this", "globalthis", "frames", "document", "content"];
 
     // '+' alone is no syntax here: it only counts in the UTF-7 marker "+adw-" and next to '[' in JSFuck.
@@ -52,10 +55,9 @@ internal static class JavaScriptBreakout
     // alert(1), prompt`1`, eval('...'), setTimeout("...") with an identifier boundary before the sink.
     private static bool HasSinkCall(ReadOnlySpan<char> text)
     {
-        for (var i = 0; i < text.Length; i++)
+        for (var i = text.IndexOfAny(SinkInitials); i >= 0; i = LexChars.IndexOfAnyFrom(text, i + 1, SinkInitials))
         {
-            var c = text[i];
-            if (c is not ('a' or 'b' or 'p' or 'c' or 'e' or 's' or 'f') || (i > 0 && IsIdentifierChar(text[i - 1]) && !(text[i - 1] is '.' && IsGlobalBefore(text, i - 1))))
+            if (!MayStartSink(text, i) || (i > 0 && IsIdentifierChar(text[i - 1]) && !(text[i - 1] is '.' && IsGlobalBefore(text, i - 1))))
             {
                 continue;
             }
@@ -97,6 +99,21 @@ internal static class JavaScriptBreakout
 
         return false;
     }
+
+    // The first two letters of a dialog sink, decoder or evaluation sink: al(ert), at(ob), pr(ompt, int), co(nfirm),
+    // ev(al), ex(ecscript), se(ttimeout, tinterval), fu(nction), bt(oa). Text dense in short words tries no list.
+    private static bool MayStartSink(ReadOnlySpan<char> text, int i) =>
+        i + 1 < text.Length && text[i + 1] switch
+        {
+            'l' => text[i] == 'a',
+            't' => text[i] is 'a' or 'b',
+            'r' => text[i] == 'p',
+            'o' => text[i] == 'c',
+            'v' or 'x' => text[i] == 'e',
+            'e' => text[i] == 's',
+            'u' => text[i] == 'f',
+            _ => false,
+        };
 
     // ", ', ;, ) or an operator right before the sink: the value closed a string or statement to reach it.
     private static bool PrecededByBreakout(ReadOnlySpan<char> text, int sink)
@@ -273,6 +290,12 @@ internal static class JavaScriptBreakout
     // ![] and +[] atoms that make it up.
     private static bool HasJsFuck(ReadOnlySpan<char> text)
     {
+        // Two atoms ('!' or '+' before a '[') are needed: text without either sign has none.
+        if (DetectorShortcuts.Enabled && text.IndexOfAny('!', '+') < 0)
+        {
+            return false;
+        }
+
         var run = 0;
         var brackets = 0;
         var atoms = 0;

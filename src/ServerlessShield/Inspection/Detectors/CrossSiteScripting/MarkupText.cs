@@ -12,6 +12,9 @@ namespace ServerlessShield;
 /// </summary>
 internal ref struct MarkupText
 {
+    // ASCII except where a rewrite below starts: '+' (UTF-7), '&' (references), '1' and '3' (1⁄4, 3⁄4), '\' (\0), NUL.
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(LexChars.AsciiExcept("+&13\\\0"));
+
     private char[]? _rented;
 
     public MarkupText(ReadOnlySpan<char> value, Span<char> stackBuffer)
@@ -28,6 +31,20 @@ internal ref struct MarkupText
         var length = 0;
         for (var i = 0; i < value.Length; i++)
         {
+            // ASCII that no rewrite below starts on is only lower-cased: a run at a time.
+            var run = value[i..].IndexOfAnyExcept(PlainAscii);
+            var runEnd = run < 0 ? value.Length : i + run;
+            if (runEnd > i)
+            {
+                System.Text.Ascii.ToLower(value[i..runEnd], buffer[length..], out var written);
+                length += written;
+                i = runEnd;
+                if (i == value.Length)
+                {
+                    break;
+                }
+            }
+
             var c = value[i];
             if (c == '+' && i + 4 < value.Length && value[i + 1] == 'A' && value[i + 2] == 'D' && value[i + 4] == '-' && Utf7Bracket(value[i + 3]) is var bracket and not '\0')
             {

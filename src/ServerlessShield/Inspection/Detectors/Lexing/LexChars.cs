@@ -5,6 +5,29 @@ internal static class LexChars
 {
     public static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
+    // The first index at or after `from` of one of the values, or -1: scanners jump from one character they act on
+    // to the next instead of testing every character in between.
+    public static int IndexOfAnyFrom(ReadOnlySpan<char> text, int from, System.Buffers.SearchValues<char> values)
+    {
+        var next = from < text.Length ? text[from..].IndexOfAny(values) : -1;
+        return next < 0 ? -1 : from + next;
+    }
+
+    // Every ASCII character (U+0000 to U+007F) except the given ones.
+    public static string AsciiExcept(string excluded)
+    {
+        var chars = new System.Text.StringBuilder(128);
+        for (var c = '\0'; c <= '\u007F'; c++)
+        {
+            if (!excluded.Contains(c, StringComparison.Ordinal))
+            {
+                chars.Append(c);
+            }
+        }
+
+        return chars.ToString();
+    }
+
     // The characters from first to last, for character sets built at startup (without LINQ's per-type compilation).
     public static string Range(char first, char last)
     {

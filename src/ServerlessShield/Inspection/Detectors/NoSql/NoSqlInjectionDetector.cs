@@ -6,6 +6,8 @@ namespace ServerlessShield;
 // shell call (db.users.find(...)). A "$word" alone is not enough: prices, shell variables and PHP code stay clean.
 internal sealed class NoSqlInjectionDetector : IPropertyNameDetector
 {
+    private static readonly System.Buffers.SearchValues<char> Dollar = System.Buffers.SearchValues.Create("$");
+
     // As a key, "$ne" is the attack itself; names other formats use as keys ("$type", "$comment") stay clean.
     public bool IsMatchPropertyName(ReadOnlySpan<char> name) =>
         name.Length > 1 && name[0] == '$' && MongoOperators.IsOperator(name[1..]) && !MongoOperators.IsSharedWithOtherFormats(name[1..]);
@@ -17,13 +19,8 @@ internal sealed class NoSqlInjectionDetector : IPropertyNameDetector
 
     private static bool HasOperatorKey(ReadOnlySpan<char> value)
     {
-        for (var i = value.IndexOf('$'); i >= 0 && i < value.Length; i++)
+        for (var i = value.IndexOf('$'); i >= 0; i = LexChars.IndexOfAnyFrom(value, i + 1, Dollar))
         {
-            if (value[i] != '$')
-            {
-                continue;
-            }
-
             var end = i + 1;
             while (end < value.Length && char.IsAsciiLetter(value[end]))
             {

@@ -6,16 +6,18 @@ namespace ServerlessShield;
 // number followed by JavaScript statements.
 internal static class WhereScriptBreakout
 {
+    // Every breakout below starts at one of these: ';', '&&' or '||'.
+    private static readonly System.Buffers.SearchValues<char> Operators = System.Buffers.SearchValues.Create(";&|");
+
     public static bool IsMatch(ReadOnlySpan<char> value)
     {
-        // Every breakout below starts at a ';', '&&' or '||'.
-        var first = value.IndexOfAny(';', '&', '|');
+        var first = value.IndexOfAny(Operators);
         if (first < 0)
         {
             return false;
         }
 
-        for (var i = first; i < value.Length; i++)
+        for (var i = first; i >= 0 && i < value.Length; i = LexChars.IndexOfAnyFrom(value, i + 1, Operators))
         {
             var c = value[i];
             int next;

@@ -14,6 +14,9 @@ internal ref struct PathSpelling
     // Returned by the decoders for input that is dropped (a broken lead byte).
     private const char Nothing = '\uFFFF';
 
+    // ASCII except the characters a decoder below starts on: '%', and '0', '2' and '5' of 0x2f and ..2f.
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(LexChars.AsciiExcept("%025"));
+
     private char[]? _rented;
 
     public PathSpelling(ReadOnlySpan<char> value, Span<char> stackBuffer)
@@ -33,6 +36,22 @@ internal ref struct PathSpelling
         var i = 0;
         while (i < value.Length)
         {
+            // ASCII that none of the decoders below starts on is only lower-cased, with '\' read as '/': a run at a time.
+            var run = value[i..].IndexOfAnyExcept(PlainAscii);
+            var runEnd = run < 0 ? value.Length : i + run;
+            if (runEnd > i)
+            {
+                var plain = buffer.Slice(length, runEnd - i);
+                System.Text.Ascii.ToLower(value[i..runEnd], plain, out _);
+                plain.Replace('\\', '/');
+                length += plain.Length;
+                i = runEnd;
+                if (i == value.Length)
+                {
+                    break;
+                }
+            }
+
             var c = value[i];
             if (c == '%' && TryPercent(value, ref i, out var decoded))
             {
@@ -95,7 +114,7 @@ internal ref struct PathSpelling
     {
         if (c != Nothing)
         {
-            buffer[length++] = IsSlash(c) ? '/' : LexChars.FoldForAscii(c);
+            buffer[length++] = c < 0x80 ? (c == '\\' ? '/' : LexChars.Lower(c)) : IsSlash(c) ? '/' : LexChars.FoldForAscii(c);
         }
     }
 

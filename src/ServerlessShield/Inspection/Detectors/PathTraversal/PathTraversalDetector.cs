@@ -18,6 +18,8 @@ internal sealed class PathTraversalDetector : IInjectionDetector
     private static readonly SearchValues<char> SpelledAsPathSyntax = SearchValues.Create(
         LexChars.Range('\u0080', '\u00C1') + "\u2215\u2216\u2044\u29F5\u29F8\u29F9\uFE68\uFF0F\uFF3C\uEFC8\uF025");
 
+    private static readonly SearchValues<char> DotsAndSlashes = SearchValues.Create("./\\");
+
     private static readonly Func<string, bool> IsPathAttack = decoded => IsPathAttackSpelled(decoded);
 
     public ShieldRule Rule => ShieldRules.PathTraversal;
@@ -62,26 +64,23 @@ internal sealed class PathTraversalDetector : IInjectionDetector
             return false;
         }
 
-        var run = 0;
-        bool dot = false, slash = false, backslash = false;
-        foreach (var c in value)
+        // Each run of dots and slashes at least five long is checked for all three characters.
+        for (var start = value.IndexOfAny(DotsAndSlashes); start >= 0;)
         {
-            if (c is '.' or '/' or '\\')
+            var length = value[start..].IndexOfAnyExcept(DotsAndSlashes);
+            var run = length < 0 ? value[start..] : value.Slice(start, length);
+            if (run.Length >= 5 && run.Contains('.') && run.Contains('/') && run.Contains('\\'))
             {
-                run++;
-                dot |= c == '.';
-                slash |= c == '/';
-                backslash |= c == '\\';
-                if (run >= 5 && dot && slash && backslash)
-                {
-                    return true;
-                }
-
-                continue;
+                return true;
             }
 
-            run = 0;
-            dot = slash = backslash = false;
+            if (length < 0)
+            {
+                break;
+            }
+
+            var next = value[(start + length)..].IndexOfAny(DotsAndSlashes);
+            start = next < 0 ? -1 : start + length + next;
         }
 
         return false;

@@ -12,6 +12,46 @@ internal static class SensitivePathFinder
 
     public static bool Any(ReadOnlySpan<char> text)
     {
+        if (!DetectorShortcuts.Enabled)
+        {
+            return AnyToken(text);
+        }
+
+        // A value that is one token is judged whole (the standalone files); otherwise only tokens with a slash can
+        // name a location, so each slash is looked for and widened to its token: the cost follows the slashes, not
+        // the number of tokens (text dense in short words and delimiters has many of those).
+        if (text.IndexOfAny(Delimiters) < 0)
+        {
+            return !text.IsEmpty && PathNamesSecret(text, tokenIsWholeValue: true);
+        }
+
+        var from = 0;
+        while (from < text.Length)
+        {
+            var slash = text[from..].IndexOf('/');
+            if (slash < 0)
+            {
+                return false;
+            }
+
+            slash += from;
+            var start = text[..slash].LastIndexOfAny(Delimiters) + 1;
+            var length = text[slash..].IndexOfAny(Delimiters);
+            var end = length < 0 ? text.Length : slash + length;
+            if (PathNamesSecret(text[start..end], tokenIsWholeValue: false))
+            {
+                return true;
+            }
+
+            from = end;
+        }
+
+        return false;
+    }
+
+    // Every token, with or without a slash: the reference the slash search above must agree with.
+    private static bool AnyToken(ReadOnlySpan<char> text)
+    {
         var i = 0;
         while (i < text.Length)
         {
@@ -24,11 +64,7 @@ internal static class SensitivePathFinder
             i += skip;
             var length = text[i..].IndexOfAny(Delimiters);
             var end = length < 0 ? text.Length : i + length;
-
-            // A token without a slash is one segment with no parent: every rule below needs a parent or a rooted
-            // path, except the standalone files, which must be the whole value.
-            var wholeValue = i == 0 && end == text.Length;
-            if (end > i && (wholeValue || !DetectorShortcuts.Enabled || text[i..end].Contains('/')) && PathNamesSecret(text[i..end], wholeValue))
+            if (end > i && PathNamesSecret(text[i..end], tokenIsWholeValue: i == 0 && end == text.Length))
             {
                 return true;
             }

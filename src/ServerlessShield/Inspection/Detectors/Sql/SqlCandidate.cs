@@ -41,7 +41,7 @@ internal static class SqlCandidate
 
     public static bool MayBeSql(ReadOnlySpan<char> value)
     {
-        if (value.IndexOfAny(SyntaxWithoutWords) >= 0 || HasVariableSign(value) || value.Contains("/*!", StringComparison.Ordinal)
+        if (HasLogicalOperator(value) || HasVariableSign(value) || value.Contains("/*!", StringComparison.Ordinal)
             || (value.IndexOfAny(Quotes) >= 0 && value.IndexOfAny(BreakoutSyntax) >= 0))
         {
             return true;
@@ -76,6 +76,10 @@ internal static class SqlCandidate
 
         return false;
     }
+
+    // || or &&: looked for only when the value has a '|' or '&' at all (one search for most values).
+    private static bool HasLogicalOperator(ReadOnlySpan<char> value) =>
+        value.IndexOfAny(SyntaxWithoutWords) >= 0 && (value.Contains("||", StringComparison.Ordinal) || value.Contains("&&", StringComparison.Ordinal));
 
     // An '@' that can start a variable (@x:=1, @@version, select@a). The '@' of an e-mail address, between a
     // character of the local part and a letter or digit of the domain, cannot: a statement written around it needs a

@@ -14,8 +14,9 @@ internal sealed class TemplateInjectionDetector : IInjectionDetector
             return false;
         }
 
-        var i = 0;
-        while (i < value.Length - 1)
+        // A tag opens only at one of these characters: the scan jumps from one to the next.
+        var i = value.IndexOfAny(TemplateTagReader.Openers);
+        while (i >= 0 && i < value.Length - 1)
         {
             var next = TemplateTagReader.Read(value, i, out var attack);
             if (attack)
@@ -23,7 +24,7 @@ internal sealed class TemplateInjectionDetector : IInjectionDetector
                 return true;
             }
 
-            i = Math.Max(next, i + 1);
+            i = LexChars.IndexOfAnyFrom(value, Math.Max(next, i + 1), TemplateTagReader.Openers);
         }
 
         return false;

@@ -11,6 +11,9 @@ namespace ServerlessShield;
 // Read returns where scanning should continue: past the whole tag, so every character is judged once.
 internal static class TemplateTagReader
 {
+    // The characters Read acts on; at any other it returns the next position.
+    public static readonly System.Buffers.SearchValues<char> Openers = System.Buffers.SearchValues.Create("{$#*@~%[<");
+
     public static int Read(ReadOnlySpan<char> value, int i, out bool attack)
     {
         attack = false;
