@@ -79,45 +79,37 @@ public static class ValueCanonicalizer
     public static string UrlDecode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.IndexOf('%', StringComparison.Ordinal) < 0)
-        {
-            return value;
-        }
 
-        var output = new StringBuilder(value.Length);
-        var bytes = new List<byte>();
-        for (var i = 0; i < value.Length; i++)
+        // The output is started at the first escape that decodes; a value without one is returned as it is.
+        StringBuilder? output = null;
+        List<byte>? bytes = null;
+        var copied = 0;
+        for (var i = value.IndexOf('%', StringComparison.Ordinal); i >= 0; i = IndexFrom(value, '%', i))
         {
-            var c = value[i];
-            if (c != '%')
-            {
-                // Up to the next escape, the text is copied as it is.
-                FlushBytes(bytes, output);
-                i = AppendRun(output, value, i, '%');
-                continue;
-            }
-
             if (TryHex(value, i + 1, 2, out var b))
             {
-                bytes.Add((byte)b);
-                i += 2;
+                // A run of %XX escapes is gathered and read as UTF-8 at its end.
+                output = Unchanged(output, value, copied, i);
+                (bytes ??= []).Add((byte)b);
+                copied = i + 3;
+                if (!(copied < value.Length && value[copied] == '%' && IsHexPair(value, copied + 1)))
+                {
+                    FlushBytes(bytes, output);
+                }
+
+                i = copied - 1;
                 continue;
             }
 
             if (i + 1 < value.Length && (value[i + 1] is 'u' or 'U') && TryHex(value, i + 2, 4, out var u))
             {
-                FlushBytes(bytes, output);
-                output.Append((char)u);
-                i += 5;
-                continue;
+                output = Unchanged(output, value, copied, i).Append((char)u);
+                copied = i + 6;
+                i = copied - 1;
             }
-
-            FlushBytes(bytes, output);
-            output.Append(c);
         }
 
-        FlushBytes(bytes, output);
-        return output.ToString();
+        return Finish(output, value, copied);
     }
 
     /// <summary>Decodes HTML character references, numeric ones also without the closing semicolon, as browsers do.</summary>
@@ -126,20 +118,10 @@ public static class ValueCanonicalizer
     public static string HtmlDecode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.IndexOf('&', StringComparison.Ordinal) < 0)
+        StringBuilder? output = null;
+        var copied = 0;
+        for (var i = value.IndexOf('&', StringComparison.Ordinal); i >= 0; i = IndexFrom(value, '&', i))
         {
-            return value;
-        }
-
-        var output = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (value[i] != '&')
-            {
-                i = AppendRun(output, value, i, '&');
-                continue;
-            }
-
             if (i + 2 < value.Length && value[i + 1] == '#')
             {
                 var hex = value[i + 2] is 'x' or 'X';
@@ -154,31 +136,31 @@ public static class ValueCanonicalizer
 
                 if (end > start && code is > 0 and <= 0x10FFFF && code is < 0xD800 or > 0xDFFF)
                 {
-                    output.Append(char.ConvertFromUtf32((int)code));
+                    output = Unchanged(output, value, copied, i).Append(char.ConvertFromUtf32((int)code));
                     i = end < value.Length && value[end] == ';' ? end : end - 1;
-                    continue;
+                    copied = i + 1;
                 }
             }
             else
             {
+                // What WebUtility can decode ends at the semicolon and starts at the last '&' before it, with a letter
+                // or '#': "a & b;" holds no reference and is not handed over.
                 var semicolon = value.IndexOf(';', i + 1);
-                if (semicolon > i + 1 && semicolon - i <= 32)
+                if (semicolon > i + 1 && semicolon - i <= 32 && value[value.LastIndexOf('&', semicolon - 1) + 1] is '#' or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z'))
                 {
                     var entity = value.Substring(i, semicolon - i + 1);
                     var decoded = WebUtility.HtmlDecode(entity);
                     if (!string.Equals(decoded, entity, StringComparison.Ordinal))
                     {
-                        output.Append(decoded);
+                        output = Unchanged(output, value, copied, i).Append(decoded);
                         i = semicolon;
-                        continue;
+                        copied = i + 1;
                     }
                 }
             }
-
-            output.Append(value[i]);
         }
 
-        return output.ToString();
+        return Finish(output, value, copied);
     }
 
     /// <summary>Decodes JavaScript and JSON escapes: <c>\uXXXX</c>, <c>\u{X…}</c>, <c>\xXX</c> and the one-letter escapes.</summary>
@@ -187,64 +169,47 @@ public static class ValueCanonicalizer
     public static string UnescapeJavaScript(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.IndexOf('\\', StringComparison.Ordinal) < 0)
+        StringBuilder? output = null;
+        var copied = 0;
+        for (var i = value.IndexOf('\\', StringComparison.Ordinal); i >= 0 && i + 1 < value.Length; i = IndexFrom(value, '\\', i))
         {
-            return value;
-        }
-
-        var output = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (c != '\\')
-            {
-                i = AppendRun(output, value, i, '\\');
-                continue;
-            }
-
-            if (i + 1 >= value.Length)
-            {
-                output.Append(c);
-                continue;
-            }
-
             var e = value[i + 1];
             if (e is 'u' or 'U' && i + 5 < value.Length && TryHex(value, i + 2, 4, out var u))
             {
-                output.Append((char)u);
+                output = Unchanged(output, value, copied, i).Append((char)u);
                 i += 5;
             }
             else if (e is 'u' && i + 2 < value.Length && value[i + 2] == '{')
             {
                 var close = value.IndexOf('}', i + 3);
-                if (close > i + 3 && close - (i + 3) <= 6 && TryHex(value, i + 3, close - (i + 3), out var cp) && cp <= 0x10FFFF && cp is < 0xD800 or > 0xDFFF)
+                if (!(close > i + 3 && close - (i + 3) <= 6 && TryHex(value, i + 3, close - (i + 3), out var cp) && cp <= 0x10FFFF && cp is < 0xD800 or > 0xDFFF))
                 {
-                    output.Append(char.ConvertFromUtf32(cp));
-                    i = close;
+                    continue;
                 }
-                else
-                {
-                    output.Append(c);
-                }
+
+                output = Unchanged(output, value, copied, i).Append(char.ConvertFromUtf32(cp));
+                i = close;
             }
             else if (e is 'x' or 'X' && i + 3 < value.Length && TryHex(value, i + 2, 2, out var x))
             {
-                output.Append((char)x);
+                output = Unchanged(output, value, copied, i).Append((char)x);
                 i += 3;
             }
             else if (e is '"' or '\'' or '/' or '\\' or '`')
             {
-                output.Append(e);
+                output = Unchanged(output, value, copied, i).Append(e);
                 i++;
             }
             else
             {
                 // \n, \t and the like stay as written: a literal backslash-n is not a line break to a shell or a parser.
-                output.Append(c);
+                continue;
             }
+
+            copied = i + 1;
         }
 
-        return output.ToString();
+        return Finish(output, value, copied);
     }
 
     /// <summary>Applies Unicode NFKC, folding full-width and compatibility forms (<c>＜</c> becomes <c>&lt;</c>).</summary>
@@ -275,14 +240,20 @@ public static class ValueCanonicalizer
         }
     }
 
-    // Appends value[start..] up to the next escape character and returns the index of the last character appended.
-    private static int AppendRun(StringBuilder output, string value, int start, char escape)
-    {
-        var run = value.AsSpan(start).IndexOf(escape);
-        var end = run < 0 ? value.Length : start + run;
-        output.Append(value.AsSpan(start, end - start));
-        return end - 1;
-    }
+    // A decoder's output starts at its first change: what came before (from `copied` on) is copied unchanged.
+    private static StringBuilder Unchanged(StringBuilder? output, string value, int copied, int upTo) =>
+        (output ?? new StringBuilder(value.Length)).Append(value, copied, upTo - copied);
+
+    // The decoded value, or the value itself (the same instance) when nothing decoded.
+    private static string Finish(StringBuilder? output, string value, int copied) =>
+        output is null ? value : output.Append(value, copied, value.Length - copied).ToString();
+
+    // The next occurrence of an escape character after the one at `current`, or -1.
+    private static int IndexFrom(string value, char escape, int current) =>
+        current + 1 < value.Length ? value.IndexOf(escape, current + 1) : -1;
+
+    private static bool IsHexPair(string value, int start) =>
+        start + 1 < value.Length && IsHex(value[start]) && IsHex(value[start + 1]);
 
     // Reads collected bytes as UTF-8, accepting overlong encodings (%c0%ae is '.'), which lenient servers decode.
     // The length a lead byte announces (110xxxxx two, 1110xxxx three... 1111110x six); 0 for a continuation or 0xFE/0xFF.

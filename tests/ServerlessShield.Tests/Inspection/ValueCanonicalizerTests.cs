@@ -71,4 +71,31 @@ public class ValueCanonicalizerTests
 
         Assert.NotEqual("<", ValueCanonicalizer.Canonicalize(value));
     }
+
+    // A decoder that finds nothing to decode hands back the value itself: a long value with stray escape characters
+    // (a & b, 100 %, C:\new) is neither copied nor rebuilt, and the rounds stop at a reference comparison.
+    [Theory]
+    [InlineData("a & b; c & d;")]
+    [InlineData("100 % sure, 5 %zz")]
+    [InlineData("C:\\new\\table and \\n")]
+    [InlineData("&#; &#x; &q")]
+    public void Decoders_ReturnTheSameInstance_WhenNothingDecodes(string raw)
+    {
+        Assert.Same(raw, ValueCanonicalizer.UrlDecode(raw));
+        Assert.Same(raw, ValueCanonicalizer.HtmlDecode(raw));
+        Assert.Same(raw, ValueCanonicalizer.UnescapeJavaScript(raw));
+        Assert.Same(raw, ValueCanonicalizer.Canonicalize(raw));
+    }
+
+    // Escapes between plain runs, at both ends and back to back decode in place; the text around them is kept.
+    [Theory]
+    [InlineData("%2e%2e%2fetc", "../etc")]
+    [InlineData("a%20b%", "a b%")]
+    [InlineData("x&lt;y&#62;z&amp", "x<y>z&amp")]
+    [InlineData("\\x3c\\u0073\\u{63}\\'", "<sc'")]
+    [InlineData("a & b &lt; c", "a & b < c")]
+    public void Decoders_DecodeEscapesAmongPlainText(string raw, string expected)
+    {
+        Assert.Equal(expected, ValueCanonicalizer.Canonicalize(raw));
+    }
 }

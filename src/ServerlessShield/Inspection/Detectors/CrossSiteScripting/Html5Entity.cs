@@ -21,6 +21,13 @@ internal static class Html5Entity
     {
         value = '\0';
         length = 0;
+
+        // Every name starts with a letter (outside ASCII, 'ſ' compares as 's'): "a & b" skips the table.
+        if (text.Length < 2 || (text[1] < 0x80 && !char.IsAsciiLetter(text[1])))
+        {
+            return false;
+        }
+
         foreach (var (name, decoded) in Entities)
         {
             if (text.Length > name.Length && text[1..].StartsWith(name, StringComparison.OrdinalIgnoreCase))

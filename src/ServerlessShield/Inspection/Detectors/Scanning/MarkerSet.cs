@@ -12,6 +12,11 @@ internal sealed class MarkerSet
     private readonly (string Marker, int Offset)[][] _byAnchor = new (string, int)[128][];
     private readonly StringComparison _comparison;
 
+    // Per anchor, the ASCII characters some marker has right before it (both cases when the set ignores case), and
+    // whether a marker starts with it: an anchor after any other character is turned away without a loop.
+    private readonly UInt128[] _before = new UInt128[128];
+    private readonly bool[] _startsMarker = new bool[128];
+
     public MarkerSet(string anchors, StringComparison comparison, params string[] markers)
     {
         _anchors = SearchValues.Create(anchors);
@@ -28,6 +33,19 @@ internal sealed class MarkerSet
             }
 
             (byAnchor[marker[offset]] ??= []).Add((marker, offset));
+            if (offset == 0)
+            {
+                _startsMarker[marker[0]] = true;
+            }
+            else
+            {
+                var before = marker[offset - 1];
+                _before[marker[offset]] |= UInt128.One << before;
+                if (comparison == StringComparison.OrdinalIgnoreCase && char.IsAsciiLetter(before))
+                {
+                    _before[marker[offset]] |= (UInt128.One << char.ToLowerInvariant(before)) | (UInt128.One << char.ToUpperInvariant(before));
+                }
+            }
         }
 
         for (var c = 0; c < byAnchor.Length; c++)
@@ -55,6 +73,12 @@ internal sealed class MarkerSet
             }
 
             var at = from + found;
+            from = at + 1;
+            if (!_startsMarker[text[at]] && (at == 0 || !MayPrecede(text[at], text[at - 1])))
+            {
+                continue;
+            }
+
             foreach (var (marker, offset) in _byAnchor[text[at]])
             {
                 // The characters around the anchor first: most anchors in text (a dot, a colon, a parenthesis) are
@@ -68,12 +92,14 @@ internal sealed class MarkerSet
                     return true;
                 }
             }
-
-            from = at + 1;
         }
 
         return false;
     }
+
+    // Outside ASCII only a case-insensitive set can match ('ı' is 'I' to it): those take the full comparison.
+    private bool MayPrecede(char anchor, char before) =>
+        before < 128 ? ((_before[anchor] >> before) & UInt128.One) != UInt128.Zero : _comparison == StringComparison.OrdinalIgnoreCase;
 
     // One character under the set's comparison (OrdinalIgnoreCase compares upper-case invariant forms: 'ı' is 'i').
     private bool SameChar(char a, char b) =>
