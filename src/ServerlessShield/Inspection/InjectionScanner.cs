@@ -42,7 +42,8 @@ public sealed class InjectionScanner
             return;
         }
 
-        var canonical = ValueCanonicalizer.MayDecode(value) ? ValueCanonicalizer.Canonicalize(value.ToString()) : null;
+        // The decoding is read from the value itself; a string is made only when something decodes.
+        var canonical = ValueCanonicalizer.MayDecode(value) ? ValueCanonicalizer.CanonicalizeCore(value) : null;
         var decoded = canonical is not null && !value.SequenceEqual(canonical);
         foreach (var detector in _detectors)
         {

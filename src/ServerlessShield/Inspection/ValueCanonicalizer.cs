@@ -53,16 +53,23 @@ public static class ValueCanonicalizer
     public static string Canonicalize(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        return CanonicalizeCore(value) ?? value;
+    }
 
+    // The canonical decoding, or null when the value is its own: a span is decoded without being copied first, and
+    // nothing is allocated unless a decoder changes something.
+    internal static string? CanonicalizeCore(ReadOnlySpan<char> value)
+    {
         // Form decoding reads '+' as a space before any escape (an encoded %2B stays a plus).
-        var current = IsFormEncoded(value) ? value.Replace('+', ' ') : value;
+        var current = IsFormEncoded(value) ? value.ToString().Replace('+', ' ') : null;
         for (var round = 0; round < MaxRounds; round++)
         {
-            var next = UrlDecode(current);
-            next = HtmlDecode(next);
-            next = UnescapeJavaScript(next);
-            next = Normalize(next);
-            if (string.Equals(next, current, StringComparison.Ordinal))
+            var text = current is null ? value : current.AsSpan();
+            var next = UrlDecodeCore(text);
+            next = HtmlDecodeCore(next is null ? text : next) ?? next;
+            next = UnescapeJavaScriptCore(next is null ? text : next) ?? next;
+            next = NormalizeCore(next is null ? text : next) ?? next;
+            if (next is null || text.SequenceEqual(next))
             {
                 break;
             }
@@ -79,12 +86,16 @@ public static class ValueCanonicalizer
     public static string UrlDecode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        return UrlDecodeCore(value) ?? value;
+    }
 
+    private static string? UrlDecodeCore(ReadOnlySpan<char> value)
+    {
         // The output is started at the first escape that decodes; a value without one is returned as it is.
         StringBuilder? output = null;
         List<byte>? bytes = null;
         var copied = 0;
-        for (var i = value.IndexOf('%', StringComparison.Ordinal); i >= 0; i = IndexFrom(value, '%', i))
+        for (var i = value.IndexOf('%'); i >= 0; i = IndexFrom(value, '%', i))
         {
             if (TryHex(value, i + 1, 2, out var b))
             {
@@ -118,9 +129,14 @@ public static class ValueCanonicalizer
     public static string HtmlDecode(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        return HtmlDecodeCore(value) ?? value;
+    }
+
+    private static string? HtmlDecodeCore(ReadOnlySpan<char> value)
+    {
         StringBuilder? output = null;
         var copied = 0;
-        for (var i = value.IndexOf('&', StringComparison.Ordinal); i >= 0; i = IndexFrom(value, '&', i))
+        for (var i = value.IndexOf('&'); i >= 0; i = IndexFrom(value, '&', i))
         {
             if (i + 2 < value.Length && value[i + 1] == '#')
             {
@@ -145,10 +161,10 @@ public static class ValueCanonicalizer
             {
                 // What WebUtility can decode ends at the semicolon and starts at the last '&' before it, with a letter
                 // or '#': "a & b;" holds no reference and is not handed over.
-                var semicolon = value.IndexOf(';', i + 1);
-                if (semicolon > i + 1 && semicolon - i <= 32 && value[value.LastIndexOf('&', semicolon - 1) + 1] is '#' or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z'))
+                var semicolon = IndexFrom(value, ';', i);
+                if (semicolon > i + 1 && semicolon - i <= 32 && value[value[..semicolon].LastIndexOf('&') + 1] is '#' or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z'))
                 {
-                    var entity = value.Substring(i, semicolon - i + 1);
+                    var entity = value[i..(semicolon + 1)].ToString();
                     var decoded = WebUtility.HtmlDecode(entity);
                     if (!string.Equals(decoded, entity, StringComparison.Ordinal))
                     {
@@ -169,9 +185,14 @@ public static class ValueCanonicalizer
     public static string UnescapeJavaScript(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        return UnescapeJavaScriptCore(value) ?? value;
+    }
+
+    private static string? UnescapeJavaScriptCore(ReadOnlySpan<char> value)
+    {
         StringBuilder? output = null;
         var copied = 0;
-        for (var i = value.IndexOf('\\', StringComparison.Ordinal); i >= 0 && i + 1 < value.Length; i = IndexFrom(value, '\\', i))
+        for (var i = value.IndexOf('\\'); i >= 0 && i + 1 < value.Length; i = IndexFrom(value, '\\', i))
         {
             var e = value[i + 1];
             if (e is 'u' or 'U' && i + 5 < value.Length && TryHex(value, i + 2, 4, out var u))
@@ -181,7 +202,7 @@ public static class ValueCanonicalizer
             }
             else if (e is 'u' && i + 2 < value.Length && value[i + 2] == '{')
             {
-                var close = value.IndexOf('}', i + 3);
+                var close = IndexFrom(value, '}', i + 2);
                 if (!(close > i + 3 && close - (i + 3) <= 6 && TryHex(value, i + 3, close - (i + 3), out var cp) && cp <= 0x10FFFF && cp is < 0xD800 or > 0xDFFF))
                 {
                     continue;
@@ -218,41 +239,50 @@ public static class ValueCanonicalizer
     public static string Normalize(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.AsSpan().IndexOfAnyExcept(NfkcStable) < 0)
+        return NormalizeCore(value) ?? value;
+    }
+
+    private static string? NormalizeCore(ReadOnlySpan<char> value)
+    {
+        if (value.IndexOfAnyExcept(NfkcStable) < 0)
         {
-            return value;
+            return null;
         }
 
         // Without ICU (invariant globalization) Normalize is a no-op: fold what NFKC would turn into ASCII.
+        var text = value.ToString();
         if (!CompatibilityToAscii.IcuNormalizes)
         {
-            return CompatibilityToAscii.Fold(value);
+            return CompatibilityToAscii.Fold(text);
         }
 
         try
         {
-            return value.IsNormalized(NormalizationForm.FormKC) ? value : value.Normalize(NormalizationForm.FormKC);
+            return text.IsNormalized(NormalizationForm.FormKC) ? null : text.Normalize(NormalizationForm.FormKC);
         }
         catch (ArgumentException)
         {
             // Lone surrogates cannot be normalised; the limits report them.
-            return value;
+            return null;
         }
     }
 
     // A decoder's output starts at its first change: what came before (from `copied` on) is copied unchanged.
-    private static StringBuilder Unchanged(StringBuilder? output, string value, int copied, int upTo) =>
-        (output ?? new StringBuilder(value.Length)).Append(value, copied, upTo - copied);
+    private static StringBuilder Unchanged(StringBuilder? output, ReadOnlySpan<char> value, int copied, int upTo) =>
+        (output ?? new StringBuilder(value.Length)).Append(value[copied..upTo]);
 
-    // The decoded value, or the value itself (the same instance) when nothing decoded.
-    private static string Finish(StringBuilder? output, string value, int copied) =>
-        output is null ? value : output.Append(value, copied, value.Length - copied).ToString();
+    // The decoded value, or null when nothing decoded.
+    private static string? Finish(StringBuilder? output, ReadOnlySpan<char> value, int copied) =>
+        output?.Append(value[copied..]).ToString();
 
     // The next occurrence of an escape character after the one at `current`, or -1.
-    private static int IndexFrom(string value, char escape, int current) =>
-        current + 1 < value.Length ? value.IndexOf(escape, current + 1) : -1;
+    private static int IndexFrom(ReadOnlySpan<char> value, char escape, int current)
+    {
+        var next = current + 1 < value.Length ? value[(current + 1)..].IndexOf(escape) : -1;
+        return next < 0 ? -1 : current + 1 + next;
+    }
 
-    private static bool IsHexPair(string value, int start) =>
+    private static bool IsHexPair(ReadOnlySpan<char> value, int start) =>
         start + 1 < value.Length && IsHex(value[start]) && IsHex(value[start + 1]);
 
     // Reads collected bytes as UTF-8, accepting overlong encodings (%c0%ae is '.'), which lenient servers decode.
@@ -338,7 +368,7 @@ public static class ValueCanonicalizer
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
-    private static bool TryHex(string s, int start, int length, out int value)
+    private static bool TryHex(ReadOnlySpan<char> s, int start, int length, out int value)
     {
         value = 0;
         if (start + length > s.Length)
@@ -346,6 +376,6 @@ public static class ValueCanonicalizer
             return false;
         }
 
-        return int.TryParse(s.AsSpan(start, length), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+        return int.TryParse(s.Slice(start, length), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
     }
 }

@@ -85,6 +85,7 @@ public class ValueCanonicalizerTests
         Assert.Same(raw, ValueCanonicalizer.HtmlDecode(raw));
         Assert.Same(raw, ValueCanonicalizer.UnescapeJavaScript(raw));
         Assert.Same(raw, ValueCanonicalizer.Canonicalize(raw));
+        Assert.Null(ValueCanonicalizer.CanonicalizeCore(raw.AsSpan()));
     }
 
     // Escapes between plain runs, at both ends and back to back decode in place; the text around them is kept.

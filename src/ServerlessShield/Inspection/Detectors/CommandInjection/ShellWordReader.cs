@@ -28,6 +28,29 @@ internal static class ShellWordReader
         var i = start;
         while (i < text.Length)
         {
+            // Characters that neither end the word nor need the switch below are appended as a run, up to where the
+            // limits below would stop the word.
+            var run = text[i..].IndexOfAny(TerminatorsAndWordSyntax);
+            var plain = run < 0 ? text.Length - i : run;
+            if (plain > 0)
+            {
+                var take = Math.Min(plain, Math.Min(scratch.Length - length, MaxSpan - (i - start)) + 1);
+                if (take <= 0)
+                {
+                    break;
+                }
+
+                text.Slice(i, Math.Min(take, scratch.Length - length)).CopyTo(scratch[length..]);
+                length += take;
+                i += take;
+                if (take < plain)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
             var c = text[i];
             if (IsTerminator(c) || length > scratch.Length || i - start > MaxSpan)
             {
@@ -141,6 +164,9 @@ internal static class ShellWordReader
         facts = new ShellWordFacts(length, obfuscated, globbed, variable && length == 0, assignment, wholeQuoted && !obfuscated, variables);
         return i;
     }
+
+    // IsTerminator's characters and those the switch in Read acts on.
+    private static readonly System.Buffers.SearchValues<char> TerminatorsAndWordSyntax = System.Buffers.SearchValues.Create(" \n\r;|&()<>`'\"\\${[?*=");
 
     private static readonly System.Buffers.SearchValues<char> IdentifierChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");

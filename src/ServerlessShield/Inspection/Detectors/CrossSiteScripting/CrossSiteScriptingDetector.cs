@@ -46,7 +46,7 @@ internal sealed class CrossSiteScriptingDetector : IInjectionDetector
             return false;
         }
 
-        var decoded = ValueCanonicalizer.Canonicalize(trimmed.ToString());
+        var decoded = ValueCanonicalizer.CanonicalizeCore(trimmed);
         return decoded is "<" or ">" || (Html5Entity.TryDecode(trimmed, out var entity, out var length) && length == trimmed.Length && entity is '<' or '>');
     }
 }
