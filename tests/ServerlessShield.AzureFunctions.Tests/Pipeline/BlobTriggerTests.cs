@@ -42,6 +42,21 @@ public sealed class BlobTriggerTests(SyntheticWorkerFixture worker) : IClassFixt
         Assert.Contains("image-blob:65536", SyntheticFunctions.Received);
     }
 
+    // A text blob saved as UTF-16 (Notepad's "Unicode", PowerShell's Out-File) is read by the function through its
+    // byte order mark: its content is inspected as that text, both ways.
+    [Fact]
+    public async Task Bytes_Utf16Text_IsInspectedAsItsText()
+    {
+        static TypedData Utf16(string text) => new() { Bytes = ByteString.CopyFrom([.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(text)]) };
+
+        var clean = await InvokeAsync(nameof(SyntheticFunctions.OnImageBlob), Utf16("Quarterly report, draft 2"), "reports/q3.txt");
+        var attack = await InvokeAsync(nameof(SyntheticFunctions.OnImageBlob), Utf16("<script>alert(document.cookie)</script>"), "reports/q4.txt");
+
+        Assert.True(Status.Success == clean.Result.Status, clean.Result.Exception?.Message);
+        Assert.Equal(Status.Failure, attack.Result.Status);
+        Assert.Contains("SHIELD1003", attack.Result.Exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SdkReference_BenignName_RunsTheFunction()
     {
