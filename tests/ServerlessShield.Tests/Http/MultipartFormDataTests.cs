@@ -57,6 +57,23 @@ public class MultipartFormDataTests
         Assert.Equal(ShieldOutcomeKind.Allowed, result.Outcome.Kind);
     }
 
+    // A text file saved as UTF-16 (Notepad's "Unicode") is read by its byte order mark, like a whole UTF-16 body.
+    [Fact]
+    public async Task Utf16FilePart_IsInspectedAsItsText()
+    {
+        static byte[] Upload(string text) => Concat(
+            "--" + Boundary + "\r\nContent-Disposition: form-data; name=\"notes\"; filename=\"notes.txt\"\r\nContent-Type: text/plain\r\n\r\n",
+            [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)],
+            "\r\n--" + Boundary + "--\r\n");
+
+        var clean = await Run(Upload("Meeting notes, 3 December: budget approved."));
+        var attack = await Run(Upload("<svg onload=alert(document.domain)>"));
+
+        Assert.Equal(ShieldOutcomeKind.Allowed, clean.Outcome.Kind);
+        Assert.Equal(ShieldRules.CrossSiteScripting, attack.Outcome.Rule);
+        Assert.Equal("body.notes", attack.Findings[0].FieldPath);
+    }
+
     [Fact]
     public async Task JsonPart_IsInspectedAsJson()
     {
