@@ -83,6 +83,39 @@ public sealed class LambdaShieldStreamTests
         Assert.Equal(["2"], FailureIds(response));
     }
 
+    // A Kafka header is the producer's to set, and consumers copy headers such as a tenant id into queries. Kafka has
+    // no partial batch response: the invocation fails, so the batch is retried and nothing is lost.
+    [Fact]
+    public async Task Wrap_AttackInAKafkaHeader_FailsTheBatch()
+    {
+        var bytes = Fixtures.With("kafka-msk", e => e["records"]!["mytopic-0"]![0]!["headers"] = new JsonArray(
+            new JsonObject { ["tenant"] = new JsonArray([.. Encoding.UTF8.GetBytes("acme' or '1'='1").Select(b => (JsonNode)(int)b)]) }));
+        var function = new ShieldedFunction();
+
+        var error = await Assert.ThrowsAsync<ShieldedInvocationException>(() => function.InvokeAsync(bytes));
+
+        Assert.Empty(function.Received);
+        Assert.Contains("SHIELD1001", error.Message, StringComparison.Ordinal);
+    }
+
+    // Real Kafka headers carry numbers and flags as bytes, written as Java's signed bytes (a timestamp's 0x85 is -123):
+    // they are binary, not text with NUL characters, and the batch goes through.
+    [Fact]
+    public async Task Wrap_BinaryKafkaHeaders_PassTheBatch()
+    {
+        static JsonArray Bytes(params int[] values) => new([.. values.Select(v => (JsonNode)v)]);
+        var bytes = Fixtures.With("kafka-msk", e => e["records"]!["mytopic-0"]![0]!["headers"] = new JsonArray(
+            new JsonObject { ["Version"] = Bytes(0, 0, 0, 0, 0, 0, 0, 3) },
+            new JsonObject { ["IsFullBuild"] = Bytes(1) },
+            new JsonObject { ["OriginationTimestamp"] = Bytes(0, 0, 1, -123, -11, -81, -50, -2) },
+            new JsonObject { ["traceparent"] = Bytes([.. Encoding.ASCII.GetBytes("00-691cce72f274a6d68af668f63ab4a9c1-5aa2f8a2a2b0c1d2-01").Select(b => (int)b)]) }));
+        var function = new ShieldedFunction();
+
+        await function.InvokeAsync(bytes);
+
+        Assert.Single(function.Received);
+    }
+
     // A CloudWatch Logs subscription to a Kinesis stream: each record's data is gzip-compressed JSON. The log messages
     // are inspected as the handler will read them once inflated.
     [Fact]

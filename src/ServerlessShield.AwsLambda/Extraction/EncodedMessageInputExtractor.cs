@@ -3,7 +3,9 @@ using System.Text.Json;
 namespace ServerlessShield.AwsLambda;
 
 // Message sources whose payloads are base64: Kafka (records grouped by topic-partition; value and key) and Amazon MQ
-// (ActiveMQ messages[], RabbitMQ messages grouped by queue). Decoded before inspection.
+// (ActiveMQ messages[], RabbitMQ messages grouped by queue). Decoded before inspection. The metadata a producer sets on
+// a message (Kafka record headers, RabbitMQ headers, ActiveMQ properties) is user input too: consumers route on it and
+// copy it into queries (a tenant id, a correlation id), so each value is inspected beside the payload.
 internal sealed class EncodedMessageInputExtractor : ILambdaInputExtractor
 {
     public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
@@ -37,6 +39,7 @@ internal sealed class EncodedMessageInputExtractor : ILambdaInputExtractor
                 context.Add(lambdaEvent, input, InputLocation.Of(encoding, listName, index, field));
             }
 
+            AddMetadata(context, lambdaEvent, item, $"{listName}[{index}].");
             index++;
         }
     }
@@ -67,7 +70,53 @@ internal sealed class EncodedMessageInputExtractor : ILambdaInputExtractor
                     }
                 }
 
+                AddMetadata(context, lambdaEvent, item, $"{groupsName}.{group.Name}[{index}].");
                 index++;
+            }
+        }
+    }
+
+    // Kafka: headers is an array of one-entry objects, each value the header's bytes as an array of numbers.
+    // RabbitMQ: basicProperties.headers maps a name to {"bytes": [...]}, a string or a number. ActiveMQ: properties maps
+    // a name to a string. Values are inspected as what the consumer reads; they cannot be written back, so a value
+    // that Sanitize mode would rewrite blocks instead.
+    private static void AddMetadata(ShieldContext context, LambdaEvent lambdaEvent, JsonElement item, string itemPath)
+    {
+        if (item.TryGet("headers", JsonValueKind.Array, out var kafkaHeaders))
+        {
+            foreach (var header in kafkaHeaders.EnumerateArray())
+            {
+                if (header.ValueKind == JsonValueKind.Object)
+                {
+                    AddValues(context, lambdaEvent, header, itemPath + "headers.");
+                }
+            }
+        }
+
+        if (item.TryGet("basicProperties", JsonValueKind.Object, out var properties) && properties.TryGet("headers", JsonValueKind.Object, out var rabbitHeaders))
+        {
+            AddValues(context, lambdaEvent, rabbitHeaders, itemPath + "basicProperties.headers.");
+        }
+
+        if (item.TryGet("properties", JsonValueKind.Object, out var activeProperties))
+        {
+            AddValues(context, lambdaEvent, activeProperties, itemPath + "properties.");
+        }
+    }
+
+    private static void AddValues(ShieldContext context, LambdaEvent lambdaEvent, JsonElement values, string prefix)
+    {
+        foreach (var property in values.EnumerateObject())
+        {
+            var path = FieldPathSegment.Of(prefix, property.Name);
+            var value = property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGet("bytes", JsonValueKind.Array, out var wrapped) ? wrapped : property.Value;
+            if (value.ValueKind == JsonValueKind.String)
+            {
+                context.Add(lambdaEvent, RecordInputs.Text(path, value.GetString()!), location: null);
+            }
+            else if (RecordInputs.TryGetByteArray(value, out var bytes))
+            {
+                context.Add(lambdaEvent, new ShieldInput(path, bytes, InputFormat.Auto), location: null);
             }
         }
     }

@@ -24,6 +24,32 @@ internal static class RecordInputs
         return Raw(path, value, InputFormat.Auto, itemId);
     }
 
+    // Bytes the platform writes as a JSON array of numbers (Kafka and RabbitMQ header values). The Kafka event writes
+    // Java's signed bytes (-123 is 0x85); both readings are accepted. False for anything else.
+    public static bool TryGetByteArray(JsonElement value, out byte[] bytes)
+    {
+        bytes = [];
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        var buffer = new byte[value.GetArrayLength()];
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt32(out var number) || number is < sbyte.MinValue or > byte.MaxValue)
+            {
+                return false;
+            }
+
+            buffer[i++] = unchecked((byte)number);
+        }
+
+        bytes = buffer;
+        return true;
+    }
+
     // A JSON value of the event (EventBridge detail, DynamoDB images) as its own input, byte for byte.
     public static ShieldInput Json(string path, JsonElement value, string? itemId = null) =>
         Raw(path, value, InputFormat.Json, itemId);

@@ -72,6 +72,23 @@ internal static class NonUtf8Text
         return true;
     }
 
+    /// <summary>
+    /// Whether valid UTF-8 is binary rather than text: more than one character in four is binary (a number, a flag or a
+    /// small record written as bytes, as Kafka headers and protobuf records are). Text with a stray NUL stays text, so
+    /// the NUL is still reported.
+    /// </summary>
+    public static bool IsMostlyBinary(ReadOnlySpan<char> text)
+    {
+        var binary = 0;
+        int at;
+        for (var rest = text; (at = rest.IndexOfAny(BinaryChars)) >= 0; rest = rest[(at + 1)..])
+        {
+            binary++;
+        }
+
+        return binary * 4 > text.Length;
+    }
+
     /// <summary>Where the next run break is in <paramref name="text"/>, or -1.</summary>
     public static int IndexOfRunEnd(ReadOnlySpan<char> text) => text.IndexOfAny(RunEnds);
 }

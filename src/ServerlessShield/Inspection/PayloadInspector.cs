@@ -659,7 +659,16 @@ internal sealed class PayloadInspector
 
         // Decoded into the reusable buffer: a text input costs no string of its own.
         EnsureChars(data.Length);
-        InspectDecodedText(context, _chars.AsSpan(0, Encoding.UTF8.GetChars(data, _chars)), path, scanner, field);
+        ReadOnlySpan<char> text = _chars.AsSpan(0, Encoding.UTF8.GetChars(data, _chars));
+        if (mayBeBinary && NonUtf8Text.IsMostlyBinary(text))
+        {
+            // Valid UTF-8 can still be binary: a small protobuf record, a Kafka header holding a number.
+            _currentToken = -1;
+            InspectTextRuns(context, text, path, scanner, field);
+            return;
+        }
+
+        InspectDecodedText(context, text, path, scanner, field);
     }
 
     // A whole text input once decoded: its limits, its field settings, then the detectors.
@@ -711,6 +720,12 @@ internal sealed class PayloadInspector
             return;
         }
 
+        InspectTextRuns(context, text, path, scanner, field);
+    }
+
+    // Binary content: each run of text long enough not to occur by chance is inspected (see NonUtf8Text).
+    private void InspectTextRuns(ShieldContext context, ReadOnlySpan<char> text, string path, InjectionScanner scanner, FieldRules? field)
+    {
         if (field is not null)
         {
             if (field.Skip)

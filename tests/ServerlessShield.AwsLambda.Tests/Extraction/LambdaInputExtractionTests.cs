@@ -216,6 +216,28 @@ public sealed class LambdaInputExtractionTests
         Assert.Equal(expected, seen.Text(path));
     }
 
+    // What a producer sets beside the payload is read as the consumer reads it: Kafka header bytes, RabbitMQ header
+    // bytes and strings, ActiveMQ properties.
+    [Fact]
+    public async Task Extract_MessageMetadata_IsInspectedBesideThePayload()
+    {
+        var kafka = await RunAsync(Fixtures.Bytes("kafka-msk"));
+        var rabbit = await RunAsync(Fixtures.With("mq-rabbitmq", e =>
+            e["rmqMessagesByQueue"]!["pizzaQueue::/"]![0]!["basicProperties"]!["headers"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["bytes"] = new System.Text.Json.Nodes.JsonArray(97, 99, 109, 101) },
+                ["source"] = "web",
+                ["retries"] = 3,
+            }));
+        var active = await RunAsync(Fixtures.With("mq-activemq", e => e["messages"]![0]!["properties"] = new System.Text.Json.Nodes.JsonObject { ["region"] = "eu-west-1" }));
+
+        Assert.Equal("headerValue", kafka.Text("records.mytopic-0[0].headers.headerKey"));
+        Assert.Equal("acme", rabbit.Text("rmqMessagesByQueue.pizzaQueue::/[0].basicProperties.headers.tenant"));
+        Assert.Equal("web", rabbit.Text("rmqMessagesByQueue.pizzaQueue::/[0].basicProperties.headers.source"));
+        Assert.DoesNotContain(rabbit.Inputs, i => i.Path.EndsWith(".retries", StringComparison.Ordinal));
+        Assert.Equal("eu-west-1", active.Text("messages[0].properties.region"));
+    }
+
     [Fact]
     public async Task Extract_CloudFormationCustomResource_InspectsThePropertiesNeverTheResponseUrl()
     {
