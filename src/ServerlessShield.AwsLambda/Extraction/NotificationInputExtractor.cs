@@ -78,9 +78,16 @@ internal sealed class NotificationInputExtractor : ILambdaInputExtractor
         {
             foreach (var attribute in attributes.EnumerateObject())
             {
-                if (attribute.Value.GetStringOrNull("Value") is { } value && !attribute.Value.IsString("Type", "Binary"))
+                var path = RecordInputs.Path("Records", index, "Sns.MessageAttributes." + attribute.Name);
+                if (attribute.Value.IsString("Type", "Binary") && attribute.Value.TryGet("Value", JsonValueKind.String, out var binary))
                 {
-                    context.Add(lambdaEvent, RecordInputs.Text(RecordInputs.Path("Records", index, "Sns.MessageAttributes." + attribute.Name), value),
+                    // A Binary attribute's bytes, base64 in the event.
+                    context.Add(lambdaEvent, RecordInputs.Base64(path, binary, out var encoding),
+                        InputLocation.Of(encoding, "Records", index, "Sns", "MessageAttributes", attribute.Name, "Value"));
+                }
+                else if (attribute.Value.GetStringOrNull("Value") is { } value)
+                {
+                    context.Add(lambdaEvent, RecordInputs.Text(path, value),
                         InputLocation.Of(InputEncoding.Text, "Records", index, "Sns", "MessageAttributes", attribute.Name, "Value"));
                 }
             }

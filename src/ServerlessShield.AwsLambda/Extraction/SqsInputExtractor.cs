@@ -27,11 +27,17 @@ internal sealed class SqsInputExtractor : ILambdaInputExtractor
             {
                 foreach (var attribute in attributes.EnumerateObject())
                 {
+                    var path = RecordInputs.Path("Records", index, "messageAttributes." + attribute.Name);
                     if (attribute.Value.GetStringOrNull("stringValue") is { } value)
                     {
-                        var path = RecordInputs.Path("Records", index, "messageAttributes." + attribute.Name);
                         context.Add(lambdaEvent, RecordInputs.Text(path, value, messageId),
                             InputLocation.Of(InputEncoding.Text, "Records", index, "messageAttributes", attribute.Name, "stringValue"));
+                    }
+                    else if (attribute.Value.TryGet("binaryValue", JsonValueKind.String, out var binary))
+                    {
+                        // A Binary attribute's bytes, base64 in the event: text or binary, read as the consumer reads them.
+                        context.Add(lambdaEvent, RecordInputs.Base64(path, binary, out var encoding, messageId),
+                            InputLocation.Of(encoding, "Records", index, "messageAttributes", attribute.Name, "binaryValue"));
                     }
                 }
             }

@@ -104,6 +104,26 @@ public sealed class LambdaInputExtractionTests
         Assert.Equal(seen.Inputs.Single(i => i.Path == "Records[1].body").ItemId, attribute.ItemId);
     }
 
+    // A Binary attribute carries base64 bytes (SQS binaryValue, SNS Value with Type Binary); they are inspected as the
+    // consumer reads them, tied to their record like string attributes.
+    [Fact]
+    public async Task Extract_BinaryMessageAttributes_AreDecodedInputs()
+    {
+        var encoded = Convert.ToBase64String("tenant-42"u8);
+        var sqs = await RunAsync(Fixtures.With("sqs", e => e["Records"]![1]!["messageAttributes"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["binaryValue"] = encoded, ["dataType"] = "Binary" },
+        }));
+        var sns = await RunAsync(Fixtures.With("sns", e => e["Records"]![0]!["Sns"]!["MessageAttributes"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["tenant"] = new System.Text.Json.Nodes.JsonObject { ["Type"] = "Binary", ["Value"] = encoded },
+        }));
+
+        Assert.Equal("tenant-42", sqs.Text("Records[1].messageAttributes.tenant"));
+        Assert.Equal(sqs.Inputs.Single(i => i.Path == "Records[1].body").ItemId, sqs.Inputs.Single(i => i.Path == "Records[1].messageAttributes.tenant").ItemId);
+        Assert.Equal("tenant-42", sns.Text("Records[0].Sns.MessageAttributes.tenant"));
+    }
+
     [Theory]
     [InlineData("vpc-lattice-v1", "/testpath", "{\"test\": \"event\"}")]
     [InlineData("vpc-lattice-v2", "/newpath", "{\"message\": \"hi\"}")]
@@ -168,7 +188,7 @@ public sealed class LambdaInputExtractionTests
     }
 
     [Fact]
-    public async Task Extract_Sns_InspectsMessageSubjectAndStringAttributes()
+    public async Task Extract_Sns_InspectsMessageSubjectAndAttributes()
     {
         var bytes = Fixtures.With("sns", e => e["Records"]![0]!["Sns"]!["MessageAttributes"] = new System.Text.Json.Nodes.JsonObject
         {
@@ -178,8 +198,10 @@ public sealed class LambdaInputExtractionTests
 
         var seen = await RunAsync(bytes);
 
-        Assert.Equal(["Records[0].Sns.Message", "Records[0].Sns.Subject", "Records[0].Sns.MessageAttributes.tenant"], seen.Inputs.Select(i => i.Path));
+        Assert.Equal(["Records[0].Sns.Message", "Records[0].Sns.Subject", "Records[0].Sns.MessageAttributes.tenant", "Records[0].Sns.MessageAttributes.blob"], seen.Inputs.Select(i => i.Path));
         Assert.Equal("Hello from SNS!", seen.Text("Records[0].Sns.Message"));
+        Assert.Equal([0, 1, 2], seen.Inputs[3].Data.ToArray());
+        Assert.Equal(InputFormat.Auto, seen.Inputs[3].Format);
         Assert.All(seen.Inputs, i => Assert.Null(i.ItemId));
     }
 
