@@ -279,6 +279,27 @@ public sealed class PathologicalInputTests
         Assert.Equal(result.Outcome.IsRejected, !result.HandlerRan);
     }
 
+    // Escape openers whose closing character never comes: the canonical decoder looks for a reference's ';' and a
+    // \u{...}'s '}' only as far as they can be. Looked for to the end of the value from every opener, eight megabytes
+    // took minutes (the 1 MB patterns above took seconds, which is why these are larger).
+    [Theory(Timeout = HangGuardMs)]
+    [InlineData("&a")]
+    [InlineData("&lt")]
+    [InlineData("\\u{")]
+    public async Task Engine_EightMegabytesOfUnclosedEscapes_CompletesWithCleanOutcome(string pattern)
+    {
+        var options = Harness.StandardOptions(raisePayloadLimit: true);
+        options.Limits.MaxPayloadBytes = 16 * 1024 * 1024;
+        options.Limits.MaxStringLength = 16 * 1024 * 1024;
+        using var engine = ShieldEngine.Create(options);
+        var value = new StringBuilder(8 << 20).Insert(0, pattern, (8 << 20) / pattern.Length).ToString();
+
+        var result = await Harness.RunAsync(engine, Encoding.UTF8.GetBytes(StringValue(value)));
+
+        Assert.Contains(result.Outcome.Kind, new[] { ShieldOutcomeKind.Allowed, ShieldOutcomeKind.Blocked, ShieldOutcomeKind.Monitored });
+        Assert.Equal(result.Outcome.IsRejected, !result.HandlerRan);
+    }
+
     [Theory(Timeout = HangGuardMs)]
     [MemberData(nameof(AdversarialPatterns))]
     public async Task Lambda_HalfMegabyteOfDetectorTriggerInApiGatewayBody_CleanAnswer(string pattern)
