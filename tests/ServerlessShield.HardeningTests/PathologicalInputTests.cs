@@ -279,14 +279,21 @@ public sealed class PathologicalInputTests
         Assert.Equal(result.Outcome.IsRejected, !result.HandlerRan);
     }
 
-    // Escape openers whose closing character never comes: the canonical decoder looks for a reference's ';' and a
-    // \u{...}'s '}' only as far as they can be. Looked for to the end of the value from every opener, eight megabytes
-    // took minutes (the 1 MB patterns above took seconds, which is why these are larger).
+    // Openers whose closing part never comes, repeated: each was searched for to the end of the value from every
+    // opener (a reference's ';' and a \u{...}'s '}' in the canonical decoder, the ']' of a bracketed host after '=',
+    // the '*/' of a comment inside a template, the '<' of a tag an attribute may sit in, the end of a backtick run,
+    // whether the rest of the value is Latin-1 at every line break). Eight megabytes of any of them took minutes; the
+    // 1 MB patterns above took seconds, which is why these are larger. Found by a search over random repeated patterns.
     [Theory(Timeout = HangGuardMs)]
     [InlineData("&a")]
     [InlineData("&lt")]
     [InlineData("\\u{")]
-    public async Task Engine_EightMegabytesOfUnclosedEscapes_CompletesWithCleanOutcome(string pattern)
+    [InlineData("[=")]
+    [InlineData("${/*")]
+    [InlineData("x= ")]
+    [InlineData("`\\")]
+    [InlineData("\n.")]
+    public async Task Engine_EightMegabytesOfUnclosedOpeners_CompletesWithCleanOutcome(string pattern)
     {
         var options = Harness.StandardOptions(raisePayloadLimit: true);
         options.Limits.MaxPayloadBytes = 16 * 1024 * 1024;

@@ -42,6 +42,9 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
         bool? prose = null;
         CommandPosition? chained = null;
         var inBackticks = false;
+
+        // The backticks of a run that is not a code fence all fail the fence test the same way: it is made once per run.
+        var noFenceThrough = -1;
         // Only the openers are acted on: the loop jumps from one to the next.
         for (var i = first; i >= 0 && i < text.Length; i = LexChars.IndexOfAnyFrom(text, i + 1, CommandOpeners))
         {
@@ -82,10 +85,15 @@ internal sealed class CommandInjectionDetector : IInjectionDetector
                     break;
 
                 case '`':
-                    if (MarkdownCodeSpans.TrySkipFence(text, i, out var fenceEnd))
+                    if (i > noFenceThrough)
                     {
-                        i = fenceEnd;
-                        break;
+                        if (MarkdownCodeSpans.TrySkipFence(text, i, out var fenceEnd))
+                        {
+                            i = fenceEnd;
+                            break;
+                        }
+
+                        noFenceThrough = fenceEnd;
                     }
 
                     if (inBackticks)

@@ -34,9 +34,11 @@ internal static class ParameterValue
             return false;
         }
 
-        // An attribute: inside a tag that is still open.
-        var lt = text[..key].LastIndexOf('<');
-        return lt >= 0 && key - lt < 512 && text[lt..key].IndexOf('>') < 0;
+        // An attribute: inside a tag that is still open, opened at most 511 characters back (the search stops there, so
+        // a value of many "x= x= ..." stays linear).
+        var from = Math.Max(0, key - 511);
+        var lt = text[from..key].LastIndexOf('<');
+        return lt >= 0 && text[(from + lt)..key].IndexOf('>') < 0;
     }
 
     /// <summary>Whether the value has the words of a sentence: blank-separated tokens made of letters only.</summary>

@@ -17,7 +17,9 @@ internal sealed class CrlfInjectionDetector : IInjectionDetector
 
     public bool IsMatch(ReadOnlySpan<char> value)
     {
-        var i = IndexOfBreak(value, 0);
+        // Whether the value is Latin-1 is decided once: asked again at every break, it made many breaks quadratic.
+        var latin1 = value.IndexOfAnyExcept(Latin1) < 0;
+        var i = IndexOfBreak(value, 0, latin1);
         if (i < 0)
         {
             return false;
@@ -62,19 +64,18 @@ internal sealed class CrlfInjectionDetector : IInjectionDetector
                 return true;
             }
 
-            i = IndexOfBreak(value, j);
+            i = IndexOfBreak(value, j, latin1);
         }
 
         return false;
     }
 
-    private static int IndexOfBreak(ReadOnlySpan<char> value, int from)
+    private static int IndexOfBreak(ReadOnlySpan<char> value, int from, bool latin1)
     {
-        // Below U+0100 only CR and LF are breaks: most values are answered by two vectorized searches.
-        var rest = value[from..];
-        if (rest.IndexOfAnyExcept(Latin1) < 0)
+        // Below U+0100 only CR and LF are breaks: a Latin-1 value is answered by a vectorized search.
+        if (latin1)
         {
-            var plain = rest.IndexOfAny('\r', '\n');
+            var plain = value[from..].IndexOfAny('\r', '\n');
             return plain < 0 ? -1 : from + plain;
         }
 

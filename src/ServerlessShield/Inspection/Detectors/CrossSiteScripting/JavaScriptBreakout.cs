@@ -245,8 +245,8 @@ internal static class JavaScriptBreakout
 
             if (text[i] == '/' && i > 0 && text[i - 1] == '*')
             {
-                var open = text[..(i - 1)].LastIndexOf("/*", StringComparison.Ordinal);
-                if (open < 0 || i - open > 64)
+                var open = LastCommentOpen(text, i - 1);
+                if (open < 0)
                 {
                     return i;
                 }
@@ -392,8 +392,8 @@ internal static class JavaScriptBreakout
     {
         while (i + 1 < text.Length && text[i] == '/' && text[i + 1] == '*')
         {
-            var close = text[(i + 2)..].IndexOf("*/", StringComparison.Ordinal);
-            if (close < 0 || close > 64)
+            var close = CommentClose(text, i + 2);
+            if (close < 0)
             {
                 return i;
             }
@@ -402,6 +402,19 @@ internal static class JavaScriptBreakout
         }
 
         return i;
+    }
+
+    // Where the "*/" of a comment whose content starts at `start` begins, relative to start, or -1 when it is not within
+    // 64 characters: a longer comment is not skipped. The search stops there, so many unclosed "/*" stay linear.
+    private static int CommentClose(ReadOnlySpan<char> text, int start) =>
+        start >= text.Length ? -1 : text.Slice(start, Math.Min(66, text.Length - start)).IndexOf("*/", StringComparison.Ordinal);
+
+    // The "/*" of a comment that ends with the '*' at `star`, at most 64 characters back, or -1.
+    private static int LastCommentOpen(ReadOnlySpan<char> text, int star)
+    {
+        var from = Math.Max(0, star - 63);
+        var open = text[from..star].LastIndexOf("/*", StringComparison.Ordinal);
+        return open < 0 ? -1 : from + open;
     }
 
     // Blanks and /* comments */ between tokens.
@@ -418,8 +431,8 @@ internal static class JavaScriptBreakout
 
             if (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '*')
             {
-                var close = text[(i + 2)..].IndexOf("*/", StringComparison.Ordinal);
-                if (close < 0 || close > 64)
+                var close = CommentClose(text, i + 2);
+                if (close < 0)
                 {
                     return i;
                 }

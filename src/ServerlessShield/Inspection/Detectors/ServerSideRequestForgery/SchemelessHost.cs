@@ -10,20 +10,21 @@ internal static class SchemelessHost
 {
     public static bool AnyInternalHost(ReadOnlySpan<char> value)
     {
-        if (StartsWithInternalHost(value.TrimStart()))
+        var closer = new BracketCloser(value);
+        if (StartsWithInternalHost(value, value.Length - value.TrimStart().Length, ref closer))
         {
             return true;
         }
 
         for (var i = value.IndexOf('='); i >= 0; i = Next(value, i, '='))
         {
-            var rest = value[(i + 1)..];
-            if (!rest.IsEmpty && rest[0] is '"' or '\'')
+            var start = i + 1;
+            if (start < value.Length && value[start] is '"' or '\'')
             {
-                rest = rest[1..];
+                start++;
             }
 
-            if (StartsWithInternalHost(rest))
+            if (StartsWithInternalHost(value, start, ref closer))
             {
                 return true;
             }
@@ -38,12 +39,15 @@ internal static class SchemelessHost
         return next < 0 ? -1 : at + 1 + next;
     }
 
-    private static bool StartsWithInternalHost(ReadOnlySpan<char> value)
+    // The host at text[start..], if it is internal and followed by a path or port.
+    private static bool StartsWithInternalHost(ReadOnlySpan<char> text, int start, ref BracketCloser closer)
     {
+        var value = text[start..];
         var relative = false;
         if (value.StartsWith("//") || value.StartsWith(@"\\"))
         {
             value = value[2..];
+            start += 2;
             relative = true;
         }
 
@@ -55,7 +59,8 @@ internal static class SchemelessHost
         // Without a scheme, brackets hold a host only when they hold an IPv6 literal ([::1]/): [1] and [0] are indexes.
         if (value[0] == '[')
         {
-            var close = value.IndexOf(']');
+            var found = closer.FirstFrom(start);
+            var close = found < 0 ? -1 : found - start;
             return close > 0 && value[1..close].Contains(':') && FollowedByPathOrPort(value[(close + 1)..], relative)
                 && UrlHostClassifier.IsInternal(value[..(close + 1)], false);
         }
@@ -96,5 +101,25 @@ internal static class SchemelessHost
             '?' or '#' => relative,
             _ => false,
         };
+    }
+
+    // The first ']' at or after a position. Every '=' of a value can open a bracketed host, and searching to the end
+    // from each would make "[=[=[=..." quadratic: a search is reused while the positions stay before its answer.
+    private ref struct BracketCloser(ReadOnlySpan<char> text)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _from = -1;
+        private int _found = -1;
+
+        public int FirstFrom(int start)
+        {
+            if (_from < 0 || start < _from || (_found >= 0 && start > _found))
+            {
+                var at = _text[start..].IndexOf(']');
+                (_from, _found) = (start, at < 0 ? -1 : start + at);
+            }
+
+            return _found;
+        }
     }
 }
