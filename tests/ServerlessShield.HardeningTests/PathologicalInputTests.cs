@@ -282,8 +282,9 @@ public sealed class PathologicalInputTests
     // Openers whose closing part never comes, repeated: each was searched for to the end of the value from every
     // opener (a reference's ';' and a \u{...}'s '}' in the canonical decoder, the ']' of a bracketed host after '=',
     // the '*/' of a comment inside a template, the '<' of a tag an attribute may sit in, the end of a backtick run,
-    // whether the rest of the value is Latin-1 at every line break). Eight megabytes of any of them took minutes; the
-    // 1 MB patterns above took seconds, which is why these are larger. Found by a search over random repeated patterns.
+    // whether the rest of the value is Latin-1 at every line break, the '}' of a fork bomb's body). Twelve megabytes of
+    // any of them took minutes; the 1 MB patterns above took seconds, which is why these are larger. Found by timing
+    // random repeated patterns at two sizes.
     [Theory(Timeout = HangGuardMs)]
     [InlineData("&a")]
     [InlineData("&lt")]
@@ -293,13 +294,14 @@ public sealed class PathologicalInputTests
     [InlineData("x= ")]
     [InlineData("`\\")]
     [InlineData("\n.")]
-    public async Task Engine_EightMegabytesOfUnclosedOpeners_CompletesWithCleanOutcome(string pattern)
+    [InlineData("f(){1")]
+    public async Task Engine_TwelveMegabytesOfUnclosedOpeners_CompletesWithCleanOutcome(string pattern)
     {
         var options = Harness.StandardOptions(raisePayloadLimit: true);
-        options.Limits.MaxPayloadBytes = 16 * 1024 * 1024;
-        options.Limits.MaxStringLength = 16 * 1024 * 1024;
+        options.Limits.MaxPayloadBytes = 32 * 1024 * 1024;
+        options.Limits.MaxStringLength = 32 * 1024 * 1024;
         using var engine = ShieldEngine.Create(options);
-        var value = new StringBuilder(8 << 20).Insert(0, pattern, (8 << 20) / pattern.Length).ToString();
+        var value = new StringBuilder(12 << 20).Insert(0, pattern, (12 << 20) / pattern.Length).ToString();
 
         var result = await Harness.RunAsync(engine, Encoding.UTF8.GetBytes(StringValue(value)));
 
