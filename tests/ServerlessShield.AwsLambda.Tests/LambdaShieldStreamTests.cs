@@ -31,6 +31,13 @@ public sealed class LambdaShieldStreamTests
         e["Records"] = array;
     });
 
+    // The records the handler was given, from the single invocation it received.
+    private static JsonArray ReceivedRecords(ShieldedFunction function) =>
+        JsonNode.Parse(Assert.Single(function.Received))!["Records"]!.AsArray();
+
+    private static List<string> SequenceNumbers(JsonArray records) =>
+        [.. records.Select(r => r!["kinesis"]!["sequenceNumber"]!.GetValue<string>())];
+
     private static List<string> FailureIds(string response) =>
         [.. JsonNode.Parse(response)!["batchItemFailures"]!.AsArray().Select(f => f!["itemIdentifier"]!.GetValue<string>())];
 
@@ -41,8 +48,7 @@ public sealed class LambdaShieldStreamTests
 
         var response = await function.InvokeAsync(KinesisBatch(oversizeIndex: 1));
 
-        var received = JsonNode.Parse(Assert.Single(function.Received))!["Records"]!.AsArray();
-        Assert.Equal(["1"], received.Select(r => r!["kinesis"]!["sequenceNumber"]!.GetValue<string>()));
+        Assert.Equal(["1"], SequenceNumbers(ReceivedRecords(function)));
         Assert.Equal(["2", "3"], FailureIds(response));
     }
 
@@ -60,8 +66,8 @@ public sealed class LambdaShieldStreamTests
 
         var response = await function.InvokeAsync(bytes);
 
-        var received = JsonNode.Parse(Assert.Single(function.Received))!["Records"]!.AsArray();
-        Assert.Equal(["1"], received.Select(r => r!["kinesis"]!["sequenceNumber"]!.GetValue<string>()));
+        var received = ReceivedRecords(function);
+        Assert.Equal(["1"], SequenceNumbers(received));
         Assert.Equal(Convert.ToBase64String(binary), received[0]!["kinesis"]!["data"]!.GetValue<string>());
         Assert.Equal(["2", "3"], FailureIds(response));
     }
@@ -78,8 +84,7 @@ public sealed class LambdaShieldStreamTests
 
         var response = await function.InvokeAsync(bytes);
 
-        var received = JsonNode.Parse(Assert.Single(function.Received))!["Records"]!.AsArray();
-        Assert.Equal(["1"], received.Select(r => r!["kinesis"]!["sequenceNumber"]!.GetValue<string>()));
+        Assert.Equal(["1"], SequenceNumbers(ReceivedRecords(function)));
         Assert.Equal(["2"], FailureIds(response));
     }
 
@@ -140,8 +145,7 @@ public sealed class LambdaShieldStreamTests
 
         var response = await function.InvokeAsync(bytes);
 
-        var received = JsonNode.Parse(Assert.Single(function.Received))!["Records"]!.AsArray();
-        Assert.Equal(["1"], received.Select(r => r!["kinesis"]!["sequenceNumber"]!.GetValue<string>()));
+        Assert.Equal(["1"], SequenceNumbers(ReceivedRecords(function)));
         Assert.Equal(["2"], FailureIds(response));
     }
 

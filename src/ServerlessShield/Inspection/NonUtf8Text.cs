@@ -59,17 +59,7 @@ internal static class NonUtf8Text
     public static bool IsMostlyText(ReadOnlySpan<char> text)
     {
         var allowed = text.Length / TextRatio;
-        var binary = 0;
-        int at;
-        for (var rest = text; (at = rest.IndexOfAny(BinaryChars)) >= 0; rest = rest[(at + 1)..])
-        {
-            if (++binary > allowed)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return CountBinary(text, allowed) <= allowed;
     }
 
     /// <summary>
@@ -79,14 +69,21 @@ internal static class NonUtf8Text
     /// </summary>
     public static bool IsMostlyBinary(ReadOnlySpan<char> text)
     {
+        var quarter = text.Length / 4;
+        return CountBinary(text, quarter) > quarter;
+    }
+
+    // The binary characters in text, counted up to one past `limit` (enough for either question above).
+    private static int CountBinary(ReadOnlySpan<char> text, int limit)
+    {
         var binary = 0;
         int at;
-        for (var rest = text; (at = rest.IndexOfAny(BinaryChars)) >= 0; rest = rest[(at + 1)..])
+        for (var rest = text; binary <= limit && (at = rest.IndexOfAny(BinaryChars)) >= 0; rest = rest[(at + 1)..])
         {
             binary++;
         }
 
-        return binary * 4 > text.Length;
+        return binary;
     }
 
     /// <summary>Where the next run break is in <paramref name="text"/>, or -1.</summary>

@@ -37,7 +37,8 @@ internal sealed class PayloadInspector
     private bool _currentAllowHtml;
     private FieldRules? _currentField;
 
-    // Set while inspecting a decoded copy (inflated gzip): findings there cannot be sanitized back into the input.
+    // Set while inspecting a decoded copy or a part of the input (inflated gzip, UTF-16 text re-encoded, upload parts,
+    // form fields): findings there cannot be sanitized back into the input.
     private bool _readOnly;
 
     public static void Inspect(ShieldContext context, int index, InjectionScanner scanner, IHtmlFieldSanitizer? html)

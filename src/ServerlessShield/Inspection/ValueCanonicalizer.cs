@@ -161,7 +161,7 @@ public static class ValueCanonicalizer
             {
                 // What WebUtility can decode ends at the semicolon and starts at the last '&' before it, with a letter
                 // or '#': "a & b;" holds no reference and is not handed over.
-                var semicolon = IndexWithin(value, ';', i + 1, 32);
+                var semicolon = LexChars.IndexWithin(value, ';', i + 1, 32);
                 if (semicolon > i + 1 && value[value[..semicolon].LastIndexOf('&') + 1] is '#' or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z'))
                 {
                     var entity = value[i..(semicolon + 1)].ToString();
@@ -202,7 +202,7 @@ public static class ValueCanonicalizer
             }
             else if (e is 'u' && i + 2 < value.Length && value[i + 2] == '{')
             {
-                var close = IndexWithin(value, '}', i + 3, 7);
+                var close = LexChars.IndexWithin(value, '}', i + 3, 7);
                 if (!(close > i + 3 && TryHex(value, i + 3, close - (i + 3), out var cp) && cp <= 0x10FFFF && cp is < 0xD800 or > 0xDFFF))
                 {
                     continue;
@@ -280,20 +280,6 @@ public static class ValueCanonicalizer
     {
         var next = current + 1 < value.Length ? value[(current + 1)..].IndexOf(escape) : -1;
         return next < 0 ? -1 : current + 1 + next;
-    }
-
-    // The first occurrence in value[start..] within `window` characters, or -1. A delimiter that must come soon (the
-    // ';' of a reference, the '}' of \u{...}) is looked for only that far: searching to the end for each of many
-    // openers would make the cost quadratic ("&a&a&a..." with no ';').
-    private static int IndexWithin(ReadOnlySpan<char> value, char delimiter, int start, int window)
-    {
-        if (start >= value.Length)
-        {
-            return -1;
-        }
-
-        var found = value.Slice(start, Math.Min(window, value.Length - start)).IndexOf(delimiter);
-        return found < 0 ? -1 : start + found;
     }
 
     private static bool IsHexPair(ReadOnlySpan<char> value, int start) =>

@@ -59,13 +59,13 @@ internal static class ShellAttackIdioms
         }
 
         // The body is short: the '}' is looked for only that far, so many "name(){" without one stay linear.
-        var close = text.Slice(open, Math.Min(65, text.Length - open)).IndexOf('}');
+        var close = LexChars.IndexWithin(text, '}', open, 65);
         if (close < 0)
         {
             return false;
         }
 
-        var body = text[(open + 1)..(open + close)];
+        var body = text[(open + 1)..close];
         var first = body.IndexOf(name, StringComparison.Ordinal);
         return first >= 0 && body[(first + name.Length)..].Contains(name, StringComparison.Ordinal) && body.IndexOfAny('|', '&') >= 0;
     }

@@ -13,6 +13,20 @@ internal static class LexChars
         return next < 0 ? -1 : from + next;
     }
 
+    // The first index of c in text[start..] within `window` characters, or -1. A closing character that must come soon
+    // (a reference's ';', a short body's '}') is looked for only that far: searched to the end from each of many openers,
+    // the cost would be quadratic.
+    public static int IndexWithin(ReadOnlySpan<char> text, char c, int start, int window)
+    {
+        if (start >= text.Length)
+        {
+            return -1;
+        }
+
+        var found = text.Slice(start, Math.Min(window, text.Length - start)).IndexOf(c);
+        return found < 0 ? -1 : start + found;
+    }
+
     // Every ASCII character (U+0000 to U+007F) except the given ones.
     public static string AsciiExcept(string excluded)
     {
