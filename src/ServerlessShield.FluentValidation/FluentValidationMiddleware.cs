@@ -26,7 +26,7 @@ public sealed class FluentValidationMiddleware : IShieldMiddleware
         {
             foreach (var input in context.Inputs)
             {
-                if (input.Format == InputFormat.Binary || input.ItemId is { } id && context.RejectedItemIds.Contains(id))
+                if (!IsPayload(input) || input.ItemId is { } id && context.RejectedItemIds.Contains(id))
                 {
                     continue;
                 }
@@ -46,4 +46,10 @@ public sealed class FluentValidationMiddleware : IShieldMiddleware
 
         await next(context).ConfigureAwait(false);
     }
+
+    // The validator describes the payload: a body or message. Text inputs are what travels beside it (query values,
+    // route values, headers, cookies, the request path, message attributes, object keys), which the validator's type
+    // does not describe; binary inputs are not JSON at all. A form or multipart body is still the payload, and fails
+    // as one that does not deserialize.
+    private static bool IsPayload(ShieldInput input) => input.Format is not (InputFormat.Text or InputFormat.Binary);
 }

@@ -117,6 +117,38 @@ public class FluentValidationMiddlewareTests
         engine.Return(context);
     }
 
+    // Query values, headers, cookies and the path travel beside the body as text inputs: only the body is the payload.
+    [Fact]
+    public async Task RequestMetadataBesideAValidBody_IsNotValidatedAsThePayload()
+    {
+        var (context, engine, ran) = await Run(
+            p => p.AddFluentValidation(v => v.Add("CreateOrder", new OrderValidator(), TestJsonContext.Default.Order)),
+            attribute: null,
+            Body(Valid),
+            ShieldInput.FromString("path", "/orders/o-1", InputFormat.Text),
+            ShieldInput.FromString("query.expand", "items", InputFormat.Text),
+            ShieldInput.FromString("headers.User-Agent", "Mozilla/5.0 (X11; Linux x86_64)", InputFormat.Text),
+            ShieldInput.FromString("cookies.session", "s-42", InputFormat.Text));
+
+        Assert.True(ran);
+        Assert.Empty(context.Findings);
+        engine.Return(context);
+    }
+
+    // A body sent as a form to a function that takes JSON is still its payload, and fails as one.
+    [Fact]
+    public async Task FormBodyToAJsonValidatedFunction_FailsAsAPayload()
+    {
+        var (context, engine, ran) = await Run(
+            p => p.AddFluentValidation(v => v.Add("CreateOrder", new OrderValidator(), TestJsonContext.Default.Order)),
+            attribute: null,
+            new ShieldInput("body", Encoding.UTF8.GetBytes("orderId=o-1&quantity=500"), InputFormat.FormUrlEncoded));
+
+        Assert.False(ran);
+        Assert.Equal("PayloadNotDeserializable", Assert.Single(context.Findings).Code);
+        engine.Return(context);
+    }
+
     [Fact]
     public async Task PayloadOfTheWrongShape_IsAFailureNotACrash()
     {
