@@ -113,6 +113,17 @@ public sealed class LambdaShieldOptions
         set => Http.InspectCookies = value;
     }
 
+    /// <summary>
+    /// Whether the request path (<c>path</c>: <c>rawPath</c>, <c>path</c> or VPC Lattice's <c>raw_path</c>) is inspected
+    /// as a text input when the event has no <c>pathParameters</c>: behind an ALB, a Function URL or an HTTP API
+    /// <c>$default</c> route the function routes by the raw path itself. The root path <c>/</c> is skipped. Default: true.
+    /// </summary>
+    public bool InspectPath
+    {
+        get => Http.InspectPath;
+        set => Http.InspectPath = value;
+    }
+
     // The settings the core's HttpRequestInputs reads, the same as the Azure Functions adapter's.
     internal HttpInputOptions Http { get; } = new();
 

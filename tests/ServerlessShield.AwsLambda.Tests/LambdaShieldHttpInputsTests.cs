@@ -76,6 +76,43 @@ public sealed class LambdaShieldHttpInputsTests
         run.AssertBlockedBy(ShieldRules.PathTraversal, "route.accountId");
     }
 
+    // Behind an ALB, a Function URL, VPC Lattice or an HTTP API $default route, the function routes by the raw path
+    // itself: every segment is the caller's. The path is percent-encoded as sent; the detectors read it decoded.
+    [Theory]
+    [InlineData("alb-browser", "path", "/help/..%2f..%2f..%2fetc%2fpasswd", "path-traversal")]
+    [InlineData("function-url", "rawPath", "/my/path/1%27%20UNION%20SELECT%20password%20FROM%20users--", "sql-injection")]
+    [InlineData("apigw-http", "rawPath", "/orders/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "cross-site-scripting")]
+    [InlineData("vpc-lattice-browser", "path", "/inventory/$%7Bjndi:ldap://x.example/a%7D", "jndi-lookup")]
+    public async Task RequestPathWithoutRouteParameters_Attack_IsBlockedAndNamesThePath(string fixture, string field, string path, string rule)
+    {
+        var run = await InvokeAsync(Fixtures.With(fixture, e => e[field] = path));
+
+        Assert.True(ShieldRuleCatalog.TryGet(rule, out var expected));
+        run.AssertBlockedBy(expected!, "path");
+    }
+
+    // With path parameters, API Gateway routed by a template: the caller's part of the path is the parameters, which
+    // are inspected instead, so the same text is not read twice.
+    [Fact]
+    public async Task RequestPathWithRouteParameters_IsNotASecondInput()
+    {
+        var run = await InvokeAsync(Fixtures.With("apigw-rest-browser", e => e["pathParameters"]!["productId"] = "../../../etc/passwd"));
+
+        run.AssertBlockedBy(ShieldRules.PathTraversal, "route.productId");
+        Assert.DoesNotContain(run.Inputs, i => i.Path == "path");
+    }
+
+    [Fact]
+    public async Task RequestPathSwitchedOff_IsNotInspected()
+    {
+        var bytes = Fixtures.With("alb-browser", e => e["path"] = "/help/..%2f..%2f..%2fetc%2fpasswd");
+
+        var run = await InvokeAsync(bytes, new LambdaShieldOptions { InspectPath = false });
+
+        run.AssertAllowed();
+        Assert.DoesNotContain(run.Inputs, i => i.Path == "path");
+    }
+
     [Theory]
     [InlineData("apigw-rest-browser", "Authorization")]
     [InlineData("apigw-http-browser", "authorization")]
@@ -195,11 +232,11 @@ public sealed class LambdaShieldHttpInputsTests
     [InlineData("apigw-http-browser",
         "body query.draft query.ref route.accountId headers.origin headers.referer headers.user-agent headers.x-client-version headers.x-forwarded-for headers.x-requested-with cookies.session cookies.csrftoken cookies._ga cookies.locale")]
     [InlineData("alb-browser",
-        "body query.topic query.lang cookies.AWSALB cookies.AWSALBCORS cookies.sid cookies.consent headers.referer headers.user-agent headers.x-forwarded-for")]
+        "body path query.topic query.lang cookies.AWSALB cookies.AWSALBCORS cookies.sid cookies.consent headers.referer headers.user-agent headers.x-forwarded-for")]
     [InlineData("vpc-lattice-browser",
-        "body query.warehouse query.in-stock headers.user-agent cookies.sid cookies.pref headers.x-forwarded-for")]
+        "body path query.warehouse query.in-stock headers.user-agent cookies.sid cookies.pref headers.x-forwarded-for")]
     [InlineData("apigw-rest", "body query.expand query.tag query.tag route.id headers.X-Forwarded-For")]
-    [InlineData("apigw-http", "body query.tag query.tag query.q headers.user-agent cookies.session cookies.theme")]
+    [InlineData("apigw-http", "body path query.tag query.tag query.q headers.user-agent cookies.session cookies.theme")]
     public async Task CleanBrowserRequest_HasNoFindingsAndReachesTheHandlerUntouched(string fixture, string expectedInputs)
     {
         var bytes = Fixtures.Bytes(fixture);

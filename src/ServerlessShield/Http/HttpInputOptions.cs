@@ -1,7 +1,8 @@
 namespace ServerlessShield;
 
 /// <summary>
-/// Which request headers and cookies are inspected as text inputs, besides the body, query values and route values.
+/// Which parts of a request besides the body, query values and route values are inspected as text inputs: the path,
+/// headers and cookies.
 /// The Azure Functions and AWS Lambda adapters expose these settings on their own options, with the same defaults.
 /// Credentials (<c>Authorization</c>, <c>Proxy-Authorization</c>, function and API keys, and any header whose name
 /// contains <c>token</c>, <c>secret</c>, <c>password</c>, <c>signature</c>, <c>-key</c> or <c>auth</c>) are never
@@ -25,6 +26,14 @@ public sealed class HttpInputOptions
     /// <c>X-Forwarded-Port</c>, which the front end sets. Default: true.
     /// </summary>
     public bool InspectCustomHeaders { get; set; } = true;
+
+    /// <summary>
+    /// Whether the request path is inspected (<c>path</c>) when the platform matched no route values: behind an ALB, a
+    /// Function URL, an HTTP API <c>$default</c> route or a route without parameters, the function reads the whole
+    /// path itself, so every segment is the caller's. With route values, the caller's part of the path is those values,
+    /// which are inspected instead. The root path <c>/</c> carries nothing and is skipped. Default: true.
+    /// </summary>
+    public bool InspectPath { get; set; } = true;
 
     /// <summary>Whether each cookie value is inspected (<c>cookies.&lt;name&gt;</c>). Default: true.</summary>
     public bool InspectCookies { get; set; } = true;

@@ -1,14 +1,18 @@
 namespace ServerlessShield;
 
 /// <summary>
-/// Turns the parts of an HTTP request other than the body into text inputs, the same way on every platform: each query
-/// value (<c>query.&lt;name&gt;</c>), route value (<c>route.&lt;name&gt;</c>), selected header
+/// Turns the parts of an HTTP request other than the body into text inputs, the same way on every platform: the path
+/// when no route matched parameters (<c>path</c>), each query value (<c>query.&lt;name&gt;</c>), route value
+/// (<c>route.&lt;name&gt;</c>), selected header
 /// (<c>headers.&lt;name&gt;</c>) and cookie value (<c>cookies.&lt;name&gt;</c>) of the <c>Cookie</c> headers. Names
 /// chosen by the client appear in field paths as printable ASCII, at most 64 characters, so they cannot forge log lines.
 /// Adapters create one per host from their <see cref="HttpInputOptions"/>, and add the body input themselves.
 /// </summary>
 public sealed class HttpRequestInputs
 {
+    /// <summary>The field path of the request path.</summary>
+    public const string PathField = "path";
+
     /// <summary>The path prefix of query values.</summary>
     public const string QueryPathPrefix = "query.";
 
@@ -23,6 +27,7 @@ public sealed class HttpRequestInputs
 
     private readonly HttpHeaderSelection _headers;
     private readonly bool _cookies;
+    private readonly bool _path;
 
     /// <summary>Creates the reader; the settings are copied, so later changes to <paramref name="options"/> do not apply.</summary>
     /// <param name="options">Which headers and cookies are inspected.</param>
@@ -31,11 +36,13 @@ public sealed class HttpRequestInputs
         ArgumentNullException.ThrowIfNull(options);
         _headers = new HttpHeaderSelection(options);
         _cookies = options.InspectCookies;
+        _path = options.InspectPath;
     }
 
     /// <summary>
-    /// Adds the request's query values, route values, selected headers and cookies to <see cref="ShieldContext.Inputs"/>,
-    /// in that order. Empty route, header and cookie values are skipped; credentials are never added.
+    /// Adds the request's path (when no route values were matched), query values, route values, selected headers and
+    /// cookies to <see cref="ShieldContext.Inputs"/>, in that order. The root path and empty route, header and cookie
+    /// values are skipped; credentials are never added.
     /// </summary>
     /// <param name="context">The invocation's context.</param>
     /// <param name="request">The request.</param>
@@ -43,6 +50,14 @@ public sealed class HttpRequestInputs
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
+
+        // With route values the platform routed by a template, and the caller's part of the path is those values;
+        // without, the function routes by the raw path itself.
+        if (_path && request.RouteValues.Count == 0 && request.Path is { Length: > 0 } path && path != "/")
+        {
+            context.Inputs.Add(ShieldInput.FromString(PathField, path, InputFormat.Text));
+        }
+
         foreach (var (name, value) in request.Query)
         {
             context.Inputs.Add(Text(QueryPathPrefix, name, value));

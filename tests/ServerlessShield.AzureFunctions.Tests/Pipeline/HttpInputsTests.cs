@@ -34,6 +34,23 @@ public sealed class HttpInputsTests(HostBuilderWorkerFixture worker) : IClassFix
         Assert.Empty(SecurityEventLog.Of(response.InvocationId));
     }
 
+    // A route without parameters leaves the function to read the URL path itself: the path is inspected as sent
+    // (percent-encoded), decoded by the detectors. A route with parameters has its values inspected instead.
+    [Theory]
+    [InlineData("Echo/..%2f..%2f..%2fhome%2fsite%2fwwwroot%2fhost.json", null, 400, "path")]
+    [InlineData("Echo/%3Cscript%3Ealert(1)%3C%2Fscript%3E", null, 400, "path")]
+    [InlineData("Echo/articles/2026/11/how-to-bake-bread", null, 200, null)]
+    [InlineData("hardened/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "hardened", 200, null)]
+    public async Task UrlPath_IsInspectedOnlyWithoutRouteValues(string path, string? routeValue, int status, string? fieldPath)
+    {
+        var function = routeValue is null ? "Echo" : "HardenedHttp";
+        var response = await worker.InvokeHttpAsync(function, "hi", path: path,
+            routeValues: routeValue is null ? null : new Dictionary<string, string> { ["id"] = "7" });
+
+        Assert.Equal(status, HttpResult.FromReturnValue(response).StatusCode);
+        Assert.Equal(fieldPath, SecurityEventLog.Of(response.InvocationId).SingleOrDefault()?.FieldPath);
+    }
+
     [Fact]
     public async Task CookieValue_Malicious_Returns400AndNamesTheCookie()
     {

@@ -55,6 +55,24 @@ public sealed class HttpRequestInputsTests
         Assert.Equal("two", System.Text.Encoding.UTF8.GetString(inputs[5].Data.Span));
     }
 
+    [Theory]
+    [InlineData("/help/articles", false, true, "path")]
+    [InlineData("/help/articles", true, true, "")]
+    [InlineData("/", false, true, "")]
+    [InlineData("", false, true, "")]
+    [InlineData("/help/articles", false, false, "")]
+    public void Add_Path_IsAnInputOnlyWithoutRouteValues(string path, bool routed, bool inspectPath, string expected)
+    {
+        var inputs = Add(new HttpInputOptions { InspectPath = inspectPath }, new HttpRequestParts
+        {
+            Path = path,
+            RouteValues = routed ? [new("id", "42")] : [],
+        });
+
+        Assert.Equal(expected, string.Join(' ', inputs.Where(i => !i.Path.StartsWith("route.", StringComparison.Ordinal)).Select(i => i.Path)));
+        Assert.All(inputs, i => Assert.Equal(InputFormat.Text, i.Format));
+    }
+
     [Fact]
     public void Add_CredentialListedOnPurpose_IsStillNotAnInput()
     {
