@@ -83,6 +83,7 @@ public sealed class LambdaShieldHttpInputsTests
     [InlineData("function-url", "rawPath", "/my/path/1%27%20UNION%20SELECT%20password%20FROM%20users--", "sql-injection")]
     [InlineData("apigw-http", "rawPath", "/orders/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "cross-site-scripting")]
     [InlineData("vpc-lattice-browser", "path", "/inventory/$%7Bjndi:ldap://x.example/a%7D", "jndi-lookup")]
+    [InlineData("alb-browser", "path", "//169.254.169.254/latest/meta-data/iam/security-credentials/", "server-side-request-forgery")]
     public async Task RequestPathWithoutRouteParameters_Attack_IsBlockedAndNamesThePath(string fixture, string field, string path, string rule)
     {
         var run = await InvokeAsync(Fixtures.With(fixture, e => e[field] = path));
@@ -185,7 +186,7 @@ public sealed class LambdaShieldHttpInputsTests
     }
 
     [Fact]
-    public async Task HeaderOrCookieToSanitize_BlocksTheRequestInstead()
+    public async Task HeaderCookieRouteOrPathToSanitize_BlocksTheRequestInstead()
     {
         var options = MarkerDetector.Options(new MarkerDetector("<evil>", ShieldRules.CrossSiteScripting));
         options.Shield.Rules["cross-site-scripting"] = RuleMode.Sanitize;
@@ -195,6 +196,7 @@ public sealed class LambdaShieldHttpInputsTests
             WithHeader("apigw-rest-browser", "Referer", "https://a.example/<evil>"),
             Fixtures.With("apigw-http-browser", e => e["cookies"]!.AsArray().Add("layout=<evil>")),
             Fixtures.With("apigw-rest-browser", e => e["pathParameters"]!["shopId"] = "<evil>"),
+            Fixtures.With("alb-browser", e => e["path"] = "/help/<evil>"),
         })
         {
             var run = await InvokeAsync(bytes, options);

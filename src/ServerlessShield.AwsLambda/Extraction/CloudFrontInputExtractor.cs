@@ -2,13 +2,11 @@ using System.Text.Json;
 
 namespace ServerlessShield.AwsLambda;
 
-// Lambda@Edge: the viewer's request is the input: its URI, query string, selected headers and cookies, and the body
-// when the distribution passes it (text or base64). On origin and viewer response events the response comes from the
+// Lambda@Edge: the viewer's request is the input: its URI (the request path: there are no route values), query
+// string, selected headers and cookies, and the body when the distribution passes it (text or base64). On origin and viewer response events the response comes from the
 // origin, and config is the distribution's: neither is request input. Headers arrive as name: [{key, value}].
 internal sealed class CloudFrontInputExtractor(HttpRequestInputs inputs) : ILambdaInputExtractor
 {
-    public const string UriPath = "uri";
-
     public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
     {
         if (!lambdaEvent.Root.TryGet("Records", JsonValueKind.Array, out var records) || records.GetArrayLength() == 0
@@ -47,14 +45,6 @@ internal sealed class CloudFrontInputExtractor(HttpRequestInputs inputs) : ILamb
             Query = request.GetStringOrNull("querystring") is { Length: > 0 } query ? HttpEventReading.ParseQueryString(query) : [],
         };
         context.Http = http;
-
-        // The URI is read from its first segment on: a bare "/" or "//" is an LDAP syntax probe as a value, and every
-        // request has one. Read that way it has no single place in the event, so a sanitized URI blocks instead.
-        if (uri.TrimStart('/') is { Length: > 0 } path)
-        {
-            context.Inputs.Add(RecordInputs.Text(UriPath, path));
-        }
-
         if (request.TryGet("body", JsonValueKind.Object, out var body) && body.TryGet("data", JsonValueKind.String, out var data))
         {
             HttpEventReading.AddBody(lambdaEvent, context, http, data, body.IsString("encoding", "base64"), "Records", 0, "cf", "request", "body", "data");

@@ -51,7 +51,8 @@ internal sealed class ReplayRunner(ShieldProfile profile)
             writer.WriteEndObject();
         }
 
-        var http = new HttpRequestParts { Method = "POST", Path = "/values", ContentType = "application/json" };
+        // No path: the value alone is inspected.
+        var http = new HttpRequestParts { Method = "POST", ContentType = "application/json" };
         var body = new ShieldInput("body", buffer.ToArray(), InputFormat.Json);
         return RunAsync("values", ShieldPlatform.Local, new EventSourceInfo(EventSourceKind.Http, "http"), http, [body]);
     }

@@ -10,7 +10,7 @@ namespace ServerlessShield;
 /// </summary>
 public sealed class HttpRequestInputs
 {
-    /// <summary>The field path of the request path.</summary>
+    /// <summary>The field path of the request path, which is read from its first segment on (without the leading slashes).</summary>
     public const string PathField = "path";
 
     /// <summary>The path prefix of query values.</summary>
@@ -52,8 +52,9 @@ public sealed class HttpRequestInputs
         ArgumentNullException.ThrowIfNull(request);
 
         // With route values the platform routed by a template, and the caller's part of the path is those values;
-        // without, the function routes by the raw path itself.
-        if (_path && request.RouteValues.Count == 0 && request.Path is { Length: > 0 } path && path != "/")
+        // without, the function routes by the raw path itself. The path is read from its first segment on: a bare "/"
+        // or "//" is an LDAP syntax probe as a value, and every request has one.
+        if (_path && request.RouteValues.Count == 0 && request.Path.TrimStart('/') is { Length: > 0 } path)
         {
             context.Inputs.Add(ShieldInput.FromString(PathField, path, InputFormat.Text));
         }

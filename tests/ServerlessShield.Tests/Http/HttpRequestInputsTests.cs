@@ -59,6 +59,7 @@ public sealed class HttpRequestInputsTests
     [InlineData("/help/articles", false, true, "path")]
     [InlineData("/help/articles", true, true, "")]
     [InlineData("/", false, true, "")]
+    [InlineData("//", false, true, "")]
     [InlineData("", false, true, "")]
     [InlineData("/help/articles", false, false, "")]
     public void Add_Path_IsAnInputOnlyWithoutRouteValues(string path, bool routed, bool inspectPath, string expected)
