@@ -47,9 +47,9 @@ public sealed class FluentValidationMiddleware : IShieldMiddleware
         await next(context).ConfigureAwait(false);
     }
 
-    // The validator describes the payload: a body or message. Text inputs are what travels beside it (query values,
-    // route values, headers, cookies, the request path, message attributes, object keys), which the validator's type
+    // The validator describes the payload: a body or message. Metadata travels beside it (query values, route values,
+    // headers, cookies, the request path, message attributes and properties, object keys), which the validator's type
     // does not describe; binary inputs are not JSON at all. A form or multipart body is still the payload, and fails
     // as one that does not deserialize.
-    private static bool IsPayload(ShieldInput input) => input.Format is not (InputFormat.Text or InputFormat.Binary);
+    private static bool IsPayload(ShieldInput input) => !input.IsMetadata && input.Format != InputFormat.Binary;
 }

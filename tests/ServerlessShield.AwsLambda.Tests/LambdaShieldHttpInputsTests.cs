@@ -248,6 +248,7 @@ public sealed class LambdaShieldHttpInputsTests
         run.AssertAllowed();
         Assert.Equal(System.Text.Encoding.UTF8.GetString(bytes), Assert.Single(run.Function.Received));
         Assert.Equal(expectedInputs.Split(' '), run.Inputs.Select(i => i.Path));
+        Assert.All(run.Inputs, i => Assert.Equal(i.Path != "body", i.IsMetadata));
     }
 
     private static byte[] WithHeader(string fixture, string header, string value) => Fixtures.With(fixture, e =>

@@ -42,6 +42,8 @@ public class FluentValidationMiddlewareTests
         return (context, engine, ran);
     }
 
+    private static ShieldInput Metadata(string path, string value, InputFormat format) => ShieldInput.FromString(path, value, format) with { IsMetadata = true };
+
     private static ShieldInput Body(string json, string path = "body", string? item = null) => new(path, Encoding.UTF8.GetBytes(json), InputFormat.Json, item);
 
     [Fact]
@@ -117,7 +119,7 @@ public class FluentValidationMiddlewareTests
         engine.Return(context);
     }
 
-    // Query values, headers, cookies and the path travel beside the body as text inputs: only the body is the payload.
+    // Query values, headers, the path and message properties travel beside the body as metadata: only the body is the payload.
     [Fact]
     public async Task RequestMetadataBesideAValidBody_IsNotValidatedAsThePayload()
     {
@@ -125,10 +127,10 @@ public class FluentValidationMiddlewareTests
             p => p.AddFluentValidation(v => v.Add("CreateOrder", new OrderValidator(), TestJsonContext.Default.Order)),
             attribute: null,
             Body(Valid),
-            ShieldInput.FromString("path", "/orders/o-1", InputFormat.Text),
-            ShieldInput.FromString("query.expand", "items", InputFormat.Text),
-            ShieldInput.FromString("headers.User-Agent", "Mozilla/5.0 (X11; Linux x86_64)", InputFormat.Text),
-            ShieldInput.FromString("cookies.session", "s-42", InputFormat.Text));
+            Metadata("path", "orders/o-1", InputFormat.Text),
+            Metadata("query.expand", "items", InputFormat.Text),
+            Metadata("headers.User-Agent", "Mozilla/5.0 (X11; Linux x86_64)", InputFormat.Text),
+            Metadata("message.properties", "{\"tenant\":\"contoso\"}", InputFormat.Json));
 
         Assert.True(ran);
         Assert.Empty(context.Findings);

@@ -112,11 +112,11 @@ internal sealed class EncodedMessageInputExtractor : ILambdaInputExtractor
             var value = property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGet("bytes", JsonValueKind.Array, out var wrapped) ? wrapped : property.Value;
             if (value.ValueKind == JsonValueKind.String)
             {
-                context.Add(lambdaEvent, RecordInputs.Text(path, value.GetString()!), location: null);
+                context.Add(lambdaEvent, RecordInputs.Metadata(path, value.GetString()!), location: null);
             }
             else if (RecordInputs.TryGetByteArray(value, out var bytes))
             {
-                context.Add(lambdaEvent, new ShieldInput(path, bytes, InputFormat.Auto), location: null);
+                context.Add(lambdaEvent, new ShieldInput(path, bytes, InputFormat.Auto) { IsMetadata = true }, location: null);
             }
         }
     }

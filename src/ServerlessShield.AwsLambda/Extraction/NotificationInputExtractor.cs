@@ -36,7 +36,7 @@ internal sealed class NotificationInputExtractor : ILambdaInputExtractor
                 && item.GetStringOrNull("key") is { } key)
             {
                 // The key is URL-encoded in the event, '+' for spaces as in a form: no location, so a sanitized key blocks.
-                context.Add(lambdaEvent, RecordInputs.Text(RecordInputs.Path("Records", index, "s3.object.key"), FormUrlEncoded.Decode(key)), null);
+                context.Add(lambdaEvent, RecordInputs.Metadata(RecordInputs.Path("Records", index, "s3.object.key"), FormUrlEncoded.Decode(key)), null);
             }
 
             index++;
@@ -70,7 +70,7 @@ internal sealed class NotificationInputExtractor : ILambdaInputExtractor
 
         if (sns.GetStringOrNull("Subject") is { } subject)
         {
-            context.Add(lambdaEvent, RecordInputs.Text(RecordInputs.Path("Records", index, "Sns.Subject"), subject),
+            context.Add(lambdaEvent, RecordInputs.Metadata(RecordInputs.Path("Records", index, "Sns.Subject"), subject),
                 InputLocation.Of(InputEncoding.Text, "Records", index, "Sns", "Subject"));
         }
 
@@ -82,12 +82,12 @@ internal sealed class NotificationInputExtractor : ILambdaInputExtractor
                 if (attribute.Value.IsString("Type", "Binary") && attribute.Value.TryGet("Value", JsonValueKind.String, out var binary))
                 {
                     // A Binary attribute's bytes, base64 in the event.
-                    context.Add(lambdaEvent, RecordInputs.Base64(path, binary, out var encoding),
+                    context.Add(lambdaEvent, RecordInputs.Base64(path, binary, out var encoding, metadata: true),
                         InputLocation.Of(encoding, "Records", index, "Sns", "MessageAttributes", attribute.Name, "Value"));
                 }
                 else if (attribute.Value.GetStringOrNull("Value") is { } value)
                 {
-                    context.Add(lambdaEvent, RecordInputs.Text(path, value),
+                    context.Add(lambdaEvent, RecordInputs.Metadata(path, value),
                         InputLocation.Of(InputEncoding.Text, "Records", index, "Sns", "MessageAttributes", attribute.Name, "Value"));
                 }
             }

@@ -12,16 +12,16 @@ internal static class RecordInputs
 
     // Data fields the platform base64-encodes (Kinesis, Firehose, Kafka, MQ). Data that is not valid base64 did
     // not come from the platform; it is inspected as sent.
-    public static ShieldInput Base64(string path, JsonElement value, out InputEncoding encoding, string? itemId = null)
+    public static ShieldInput Base64(string path, JsonElement value, out InputEncoding encoding, string? itemId = null, bool metadata = false)
     {
         if (value.ValueKind == JsonValueKind.String && value.TryGetBytesFromBase64(out var bytes))
         {
             encoding = InputEncoding.Base64;
-            return new ShieldInput(path, bytes, InputFormat.Auto, itemId);
+            return new ShieldInput(path, bytes, InputFormat.Auto, itemId) { IsMetadata = metadata };
         }
 
         encoding = InputEncoding.Text;
-        return Raw(path, value, InputFormat.Auto, itemId);
+        return Raw(path, value, InputFormat.Auto, itemId) with { IsMetadata = metadata };
     }
 
     // Bytes the platform writes as a JSON array of numbers (Kafka and RabbitMQ header values). The Kafka event writes
@@ -54,8 +54,9 @@ internal static class RecordInputs
     public static ShieldInput Json(string path, JsonElement value, string? itemId = null) =>
         Raw(path, value, InputFormat.Json, itemId);
 
-    public static ShieldInput Text(string path, string value, string? itemId = null) =>
-        ShieldInput.FromString(path, value, InputFormat.Text, itemId);
+    // What travels beside a record's payload: attributes, a subject, an object key, producer headers.
+    public static ShieldInput Metadata(string path, string value, string? itemId = null) =>
+        new(path, Encoding.UTF8.GetBytes(value), InputFormat.Text, itemId) { IsMetadata = true };
 
     private static ShieldInput Raw(string path, JsonElement value, InputFormat format, string? itemId) =>
         new(path, JsonValueBytes.Of(value), format, itemId);

@@ -30,13 +30,13 @@ internal sealed class SqsInputExtractor : ILambdaInputExtractor
                     var path = RecordInputs.Path("Records", index, "messageAttributes." + attribute.Name);
                     if (attribute.Value.GetStringOrNull("stringValue") is { } value)
                     {
-                        context.Add(lambdaEvent, RecordInputs.Text(path, value, messageId),
+                        context.Add(lambdaEvent, RecordInputs.Metadata(path, value, messageId),
                             InputLocation.Of(InputEncoding.Text, "Records", index, "messageAttributes", attribute.Name, "stringValue"));
                     }
                     else if (attribute.Value.TryGet("binaryValue", JsonValueKind.String, out var binary))
                     {
                         // A Binary attribute's bytes, base64 in the event: text or binary, read as the consumer reads them.
-                        context.Add(lambdaEvent, RecordInputs.Base64(path, binary, out var encoding, messageId),
+                        context.Add(lambdaEvent, RecordInputs.Base64(path, binary, out var encoding, messageId, metadata: true),
                             InputLocation.Of(encoding, "Records", index, "messageAttributes", attribute.Name, "binaryValue"));
                     }
                 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Context.Features;
 
@@ -38,7 +39,7 @@ internal static class TriggerInputReader
                 // An SDK-type blob (BlobClient, BlockBlobClient) carries no content: its path is what the sender chose.
                 if ((BindingDataValues.GetString(functionContext, "BlobTrigger") ?? BindingDataValues.GetString(functionContext, "Name")) is { Length: > 0 } blobPath)
                 {
-                    context.Inputs.Add(ShieldInput.FromString(trigger.Name + ".blobTrigger", blobPath, InputFormat.Text));
+                    context.Inputs.Add(new ShieldInput(trigger.Name + ".blobTrigger", Encoding.UTF8.GetBytes(blobPath), InputFormat.Text) { IsMetadata = true });
                 }
 
                 return;
@@ -99,22 +100,22 @@ internal static class TriggerInputReader
     {
         if (BindingDataValues.GetString(functionContext, batchKey) is { Length: > 0 } batch)
         {
-            var bytes = System.Text.Encoding.UTF8.GetBytes(batch);
+            var bytes = Encoding.UTF8.GetBytes(batch);
             if (JsonRecords.TrySplit(bytes, context.Policy.Limits.MaxDepth) is not { } records)
             {
-                context.Inputs.Add(new ShieldInput(bindingName + ".properties", bytes, InputFormat.Json));
+                context.Inputs.Add(new ShieldInput(bindingName + ".properties", bytes, InputFormat.Json) { IsMetadata = true });
                 return;
             }
 
             for (var i = 0; i < records.Count; i++)
             {
                 var index = i.ToString(CultureInfo.InvariantCulture);
-                context.Inputs.Add(new ShieldInput($"{bindingName}[{index}].properties", records[i], InputFormat.Json, ItemId(itemIds, i)));
+                context.Inputs.Add(new ShieldInput($"{bindingName}[{index}].properties", records[i], InputFormat.Json, ItemId(itemIds, i)) { IsMetadata = true });
             }
         }
         else if (singleKey is not null && BindingDataValues.GetString(functionContext, singleKey) is { Length: > 0 } single)
         {
-            context.Inputs.Add(ShieldInput.FromString(bindingName + ".properties", single, InputFormat.Json));
+            context.Inputs.Add(new ShieldInput(bindingName + ".properties", Encoding.UTF8.GetBytes(single), InputFormat.Json) { IsMetadata = true });
         }
     }
 

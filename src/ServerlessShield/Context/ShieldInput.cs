@@ -13,6 +13,14 @@ public sealed record ShieldInput(string Path, ReadOnlyMemory<byte> Data, InputFo
     /// <summary>Whether the shield rewrote <see cref="Data"/> in Sanitize mode; adapters hand the handler this data instead of the original.</summary>
     public bool IsSanitized { get; init; }
 
+    /// <summary>
+    /// Whether the data travels beside the payload rather than being it: a request's path, query values, route values,
+    /// headers and cookies; a message's attributes, properties and headers; an object key. Metadata is inspected for
+    /// injection like the payload, but a validator of the payload's type (<c>ServerlessShield.FluentValidation</c>)
+    /// does not read it. Adapters set this; default false.
+    /// </summary>
+    public bool IsMetadata { get; init; }
+
     /// <summary>Creates a text or JSON input from a string.</summary>
     /// <param name="path">Where the data sits in the event.</param>
     /// <param name="value">The value.</param>

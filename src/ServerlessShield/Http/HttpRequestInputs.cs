@@ -56,7 +56,7 @@ public sealed class HttpRequestInputs
         // or "//" is an LDAP syntax probe as a value, and every request has one.
         if (_path && request.RouteValues.Count == 0 && request.Path.TrimStart('/') is { Length: > 0 } path)
         {
-            context.Inputs.Add(ShieldInput.FromString(PathField, path, InputFormat.Text));
+            context.Inputs.Add(Text(PathField, path));
         }
 
         foreach (var (name, value) in request.Query)
@@ -103,6 +103,9 @@ public sealed class HttpRequestInputs
         }
     }
 
-    private static ShieldInput Text(string prefix, string name, string value) =>
-        ShieldInput.FromString(FieldPathSegment.Of(prefix, name), value, InputFormat.Text);
+    private static ShieldInput Text(string prefix, string name, string value) => Text(FieldPathSegment.Of(prefix, name), value);
+
+    // Everything but the body travels beside the payload.
+    private static ShieldInput Text(string path, string value) =>
+        new(path, System.Text.Encoding.UTF8.GetBytes(value), InputFormat.Text) { IsMetadata = true };
 }

@@ -102,6 +102,10 @@ public sealed class LambdaInputExtractionTests
         var attribute = seen.Inputs.Single(i => i.Path == "Records[1].messageAttributes.tenant");
         Assert.Equal("acme", seen.Text(attribute.Path));
         Assert.Equal(seen.Inputs.Single(i => i.Path == "Records[1].body").ItemId, attribute.ItemId);
+
+        // The attribute travels beside the payload: inspected, never validated as the message's type.
+        Assert.True(attribute.IsMetadata);
+        Assert.False(seen.Inputs.Single(i => i.Path == "Records[1].body").IsMetadata);
     }
 
     // A Binary attribute carries base64 bytes (SQS binaryValue, SNS Value with Type Binary); they are inspected as the
@@ -122,6 +126,9 @@ public sealed class LambdaInputExtractionTests
         Assert.Equal("tenant-42", sqs.Text("Records[1].messageAttributes.tenant"));
         Assert.Equal(sqs.Inputs.Single(i => i.Path == "Records[1].body").ItemId, sqs.Inputs.Single(i => i.Path == "Records[1].messageAttributes.tenant").ItemId);
         Assert.Equal("tenant-42", sns.Text("Records[0].Sns.MessageAttributes.tenant"));
+        Assert.True(sqs.Inputs.Single(i => i.Path == "Records[1].messageAttributes.tenant").IsMetadata);
+        Assert.True(sns.Inputs.Single(i => i.Path == "Records[0].Sns.MessageAttributes.tenant").IsMetadata);
+        Assert.False(sns.Inputs.Single(i => i.Path == "Records[0].Sns.Message").IsMetadata);
     }
 
     [Theory]
@@ -258,6 +265,7 @@ public sealed class LambdaInputExtractionTests
         Assert.Equal("web", rabbit.Text("rmqMessagesByQueue.pizzaQueue::/[0].basicProperties.headers.source"));
         Assert.DoesNotContain(rabbit.Inputs, i => i.Path.EndsWith(".retries", StringComparison.Ordinal));
         Assert.Equal("eu-west-1", active.Text("messages[0].properties.region"));
+        Assert.All(kafka.Inputs.Concat(rabbit.Inputs).Concat(active.Inputs), i => Assert.Equal(i.Path.Contains(".headers.", StringComparison.Ordinal) || i.Path.Contains(".properties.", StringComparison.Ordinal), i.IsMetadata));
     }
 
     [Fact]

@@ -29,6 +29,10 @@ public static class SyntheticFunctions
         }
     }
 
+    /// <summary>A Service Bus message validated as a <see cref="TypedValidation.Order"/> (see <see cref="SyntheticWorkerFixture"/>).</summary>
+    [Shield]
+    public static void OnValidatedServiceBusMessage(string message) => Received.Enqueue(message);
+
     [Shield(MaxPayloadBytes = 64)]
     public static void OnServiceBusBatch(string[] messages) => ReceivedBatches.Enqueue(string.Join('|', messages));
 

@@ -16,12 +16,14 @@ public sealed class SyntheticWorkerFixture : WorkerFixture
 {
     public const string ServiceBusFunction = "OnServiceBusMessage";
     public const string EventHubBatchFunction = "OnEventHubBatch";
+    public const string ValidatedServiceBusFunction = "OnValidatedServiceBusMessage";
 
     // (function and method name, trigger binding name, trigger type, cardinality many)
     private static readonly (string Name, string Binding, string Type, bool Many)[] Functions =
     [
         (nameof(SyntheticFunctions.OnServiceBusMessage), "message", "serviceBusTrigger", false),
         (nameof(SyntheticFunctions.OnServiceBusBatch), "messages", "serviceBusTrigger", true),
+        (nameof(SyntheticFunctions.OnValidatedServiceBusMessage), "message", "serviceBusTrigger", false),
         (nameof(SyntheticFunctions.OnEventHubBatch), "events", "eventHubTrigger", true),
         (nameof(SyntheticFunctions.OnEventHubReadings), "readings", "eventHubTrigger", true),
         (nameof(SyntheticFunctions.OnCosmosDocuments), "documents", "cosmosDBTrigger", true),
@@ -46,7 +48,11 @@ public sealed class SyntheticWorkerFixture : WorkerFixture
                     f.Limits.MaxPayloadBytes = 16;
                     f.Rules["cross-site-scripting"] = RuleMode.Sanitize;
                 }),
-                MarkerDetectors.Configure,
+                pipeline =>
+                {
+                    MarkerDetectors.Configure(pipeline);
+                    pipeline.AddFluentValidation(v => v.Add(ValidatedServiceBusFunction, new TypedValidation.OrderValidator(), TypedValidation.OrderType));
+                },
                 configureAzure: azure => azure.EventGridValidationFunctions.Add(nameof(SyntheticFunctions.OnEventGridValidated))))
             .ConfigureServices(services => services.AddSingleton<ISecurityEventListener, SecurityEventLog>())
             .ConfigureLogging(logging => logging.AddProvider(CapturedLogs.Provider))

@@ -93,12 +93,31 @@ public sealed class ServiceBusTriggerTests(SyntheticWorkerFixture worker) : ICla
         Assert.Equal("id-2", finding.ItemId);
     }
 
-    private Task<InvocationResponse> InvokeAsync(string message, Dictionary<string, TypedData>? metadata = null)
+    // The validator describes the message; its application properties travel beside it and are inspected, not validated.
+    [Theory]
+    [InlineData("{\"orderId\":\"o-1\",\"quantity\":2}", "{\"tenant\":\"contoso\",\"priority\":\"high\"}", true, null)]
+    [InlineData("{\"orderId\":\"\",\"quantity\":500}", "{\"tenant\":\"contoso\"}", false, "SHIELD6001")]
+    [InlineData("{\"orderId\":\"o-1\",\"quantity\":2}", "{\"tenant\":\"x' OR '1'='1' --\"}", false, "SHIELD1001")]
+    public async Task ValidatedMessage_WithApplicationProperties_IsValidatedAloneAndPropertiesAreInspected(string message, string properties, bool runs, string? rule)
+    {
+        // Received is shared by every test: the order id makes this message unique.
+        message = message.Replace("o-1", "o-" + Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
+        var response = await InvokeAsync(message, new() { ["ApplicationProperties"] = Data.Json(properties) }, SyntheticWorkerFixture.ValidatedServiceBusFunction);
+
+        Assert.Equal(runs ? Status.Success : Status.Failure, response.Result.Status);
+        Assert.Equal(runs, SyntheticFunctions.Received.Contains(message));
+        if (rule is not null)
+        {
+            Assert.Contains(rule, response.Result.Exception.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private Task<InvocationResponse> InvokeAsync(string message, Dictionary<string, TypedData>? metadata = null, string function = SyntheticWorkerFixture.ServiceBusFunction)
     {
         metadata ??= [];
         metadata["MessageId"] = Data.String(Guid.NewGuid().ToString());
         metadata["DeliveryCount"] = Data.Json("1");
-        return worker.InvokeAsync(SyntheticWorkerFixture.ServiceBusFunction, "message", Data.String(message), metadata);
+        return worker.InvokeAsync(function, "message", Data.String(message), metadata);
     }
 
     private Task<InvocationResponse> InvokeBatchAsync(string[] messages, string[] messageIds, string? applicationProperties = null)

@@ -52,6 +52,7 @@ public sealed class HttpRequestInputsTests
 
         Assert.Equal(["query.q", "query.q", "route.id", "headers.User-Agent", "cookies.a", "cookies.b", "cookies.", "headers.X-Tenant"], inputs.Select(i => i.Path));
         Assert.All(inputs, i => Assert.Equal(InputFormat.Text, i.Format));
+        Assert.All(inputs, i => Assert.True(i.IsMetadata));
         Assert.Equal("two", System.Text.Encoding.UTF8.GetString(inputs[5].Data.Span));
     }
 
