@@ -3,9 +3,9 @@ using System.Text.Json;
 
 namespace ServerlessShield.AzureFunctions;
 
-// The parts of one Event Grid event the shield needs, in the Event Grid schema (id, eventType, data) or the
-// CloudEvents 1.0 schema (id, type, data or data_base64), read in one forward pass over its top-level properties.
-internal readonly record struct EventGridEvent(string? Id, string? Type, ReadOnlyMemory<byte>? Data, InputFormat DataFormat, string DataProperty)
+// The parts of one Event Grid event the shield needs, in the Event Grid schema (id, eventType, subject, data) or the
+// CloudEvents 1.0 schema (id, type, subject, data or data_base64), read in one forward pass over its top-level properties.
+internal readonly record struct EventGridEvent(string? Id, string? Type, string? Subject, ReadOnlyMemory<byte>? Data, InputFormat DataFormat, string DataProperty)
 {
     public const string ValidationEventType = "Microsoft.EventGrid.SubscriptionValidationEvent";
 
@@ -15,7 +15,7 @@ internal readonly record struct EventGridEvent(string? Id, string? Type, ReadOnl
     public static bool TryRead(ReadOnlyMemory<byte> json, out EventGridEvent value)
     {
         value = default;
-        string? id = null, type = null, dataProperty = "data";
+        string? id = null, type = null, subject = null, dataProperty = "data";
         ReadOnlyMemory<byte>? data = null;
         var format = InputFormat.Auto;
         var reader = new Utf8JsonReader(json.Span);
@@ -32,6 +32,7 @@ internal readonly record struct EventGridEvent(string? Id, string? Type, ReadOnl
                 // ValueTextEquals unescapes, so "d\u0061ta" is data too, as every JSON parser downstream will read it.
                 var isId = reader.ValueTextEquals("id"u8);
                 var isType = reader.ValueTextEquals("eventType"u8) || reader.ValueTextEquals("type"u8);
+                var isSubject = reader.ValueTextEquals("subject"u8);
                 var isData = reader.ValueTextEquals("data"u8);
                 var isBase64 = reader.ValueTextEquals("data_base64"u8);
                 reader.Read();
@@ -48,6 +49,10 @@ internal readonly record struct EventGridEvent(string? Id, string? Type, ReadOnl
                 else if (isType && reader.TokenType == JsonTokenType.String)
                 {
                     type = reader.GetString();
+                }
+                else if (isSubject && reader.TokenType == JsonTokenType.String)
+                {
+                    subject = reader.GetString();
                 }
                 else if (isData)
                 {
@@ -70,7 +75,7 @@ internal readonly record struct EventGridEvent(string? Id, string? Type, ReadOnl
                 }
             }
 
-            value = new EventGridEvent(id, type, data, format, dataProperty);
+            value = new EventGridEvent(id, type, subject, data, format, dataProperty);
             return reader.TokenType == JsonTokenType.EndObject;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)

@@ -4,7 +4,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace ServerlessShield.AzureFunctions;
 
 // An eventGridTrigger delivery: one event (Event Grid or CloudEvents schema) or an array of them. Each event's data
-// (data_base64 decoded) is one input; in an array each event is a record whose item id is the event id.
+// (data_base64 decoded) is one input, its subject another (metadata: the publisher chose it, and for storage events it
+// holds the blob's name, which the uploader chose); in an array each event is a record whose item id is the event id.
 // A subscription validation event is never inspected as data: the function either opted into the handshake (it is
 // then not invoked for it) or it gets a finding of SHIELD5304 and the event is not answered.
 internal static class EventGridInputs
@@ -80,6 +81,8 @@ internal static class EventGridInputs
             {
                 context.Inputs.Add(new ShieldInput(path + "." + e.DataProperty, eventData, e.DataFormat, itemId));
             }
+
+            AddSubject(context, path, e.Subject, itemId);
         }
 
         if (validations > 0 && validations == events.Count)
@@ -96,6 +99,16 @@ internal static class EventGridInputs
         if (cloudEvent.Data is { } data)
         {
             context.Inputs.Add(new ShieldInput(path + ".data", data.ToMemory(), InputFormat.Auto, itemId));
+        }
+
+        AddSubject(context, path, cloudEvent.Subject, itemId);
+    }
+
+    private static void AddSubject(ShieldContext context, string path, string? subject, string? itemId)
+    {
+        if (!string.IsNullOrEmpty(subject))
+        {
+            context.Inputs.Add(new ShieldInput(path + ".subject", System.Text.Encoding.UTF8.GetBytes(subject), InputFormat.Text, itemId) { IsMetadata = true });
         }
     }
 }

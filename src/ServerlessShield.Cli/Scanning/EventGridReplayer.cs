@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace ServerlessShield.Cli.Scanning;
 
 // Replays Azure Event Grid deliveries, in the Event Grid schema (an array of events with eventType and dataVersion)
-// or the CloudEvents 1.0 schema (specversion), as an eventGridTrigger: each event's data is one batch record.
+// or the CloudEvents 1.0 schema (specversion), as an eventGridTrigger: each event's data is one batch record, its
+// subject another input of that record.
 internal sealed class EventGridReplayer(ReplayRunner runner) : IEventReplayer
 {
     public bool CanReplay(JsonElement root) => Events(root).Any();
@@ -26,6 +27,11 @@ internal sealed class EventGridReplayer(ReplayRunner runner) : IEventReplayer
             else if (e.TryGetProperty("data_base64", out var base64) && base64.ValueKind == JsonValueKind.String)
             {
                 inputs.Add(new ShieldInput(path + ".data_base64", base64.GetBytesFromBase64(), InputFormat.Auto, id));
+            }
+
+            if (e.TryGetProperty("subject", out var subject) && subject.ValueKind == JsonValueKind.String && subject.GetString() is { Length: > 0 } text)
+            {
+                inputs.Add(new ShieldInput(path + ".subject", Encoding.UTF8.GetBytes(text), InputFormat.Text, id) { IsMetadata = true });
             }
 
             index++;

@@ -56,6 +56,28 @@ public sealed class EventGridTriggerTests(SyntheticWorkerFixture worker) : IClas
         Assert.Contains(SecurityEventLog.Of(response.InvocationId), e => e.FieldPath == "gridEvent.data_base64.path");
     }
 
+    // The subject is the publisher's, and a storage event's subject holds the blob name the uploader chose.
+    [Theory]
+    [InlineData("/blobServices/default/containers/uploads/blobs/2026/11/report.pdf", true)]
+    [InlineData("/blobServices/default/containers/uploads/blobs/..%2f..%2f..%2fhome%2fsite%2fwwwroot%2fhost.json", false)]
+    [InlineData("orders/<script>alert(1)</script>", false)]
+    public async Task Subject_IsInspectedInBothSchemas(string subject, bool allowed)
+    {
+        var gridId = Data.Unique("evt");
+        var cloudId = Data.Unique("ce");
+        var json = System.Text.Json.JsonSerializer.Serialize(subject);
+
+        var grid = await InvokeAsync(GridEvent(gridId, "{\"n\":1}").Replace("\"subject\":\"orders/1\"", "\"subject\":" + json, StringComparison.Ordinal));
+        var cloud = await InvokeAsync(CloudEvent(cloudId, $"\"subject\":{json},\"data\":{{\"n\":1}}"));
+
+        foreach (var (response, id) in new[] { (grid, gridId), (cloud, cloudId) })
+        {
+            Assert.Equal(allowed ? Status.Success : Status.Failure, response.Result.Status);
+            Assert.Equal(allowed, SyntheticFunctions.Received.Contains("grid:" + id));
+            Assert.Equal(allowed ? [] : ["gridEvent.subject"], SecurityEventLog.Of(response.InvocationId).Select(e => e.FieldPath).Distinct());
+        }
+    }
+
     [Fact]
     public async Task Batch_Allowed_RunsTheFunctionWithEveryEvent()
     {
