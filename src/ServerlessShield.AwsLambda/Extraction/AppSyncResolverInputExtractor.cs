@@ -2,11 +2,13 @@ using System.Text.Json;
 
 namespace ServerlessShield.AwsLambda;
 
-// AppSync resolvers (direct, batch and mapping-template events): the GraphQL field's arguments are the caller's data.
-// The rest is not request input: info (the selection set and names, which the schema fixes), identity (set by the
-// identity provider), source, prev and stash (the resolver pipeline's own data), request (headers AppSync forwards).
-// A batch resolver sends an array of these.
-internal sealed class AppSyncResolverInputExtractor : ILambdaInputExtractor
+// AppSync resolvers (direct, batch and mapping-template events): the GraphQL field's arguments are the caller's data,
+// and so are the HTTP headers AppSync forwards in request.headers, selected as for any HTTP request (User-Agent,
+// Referer, X-Forwarded-For, custom X-* headers, cookies; never credentials). The rest is not request input: info (the
+// selection set and names, which the schema fixes), identity (set by the identity provider), source, prev and stash
+// (the resolver pipeline's own data). A batch resolver sends an array of these, all from one GraphQL request: its
+// headers are read once, from the first call.
+internal sealed class AppSyncResolverInputExtractor(HttpRequestInputs httpInputs) : ILambdaInputExtractor
 {
     private const string ArgumentsProperty = "arguments";
 
@@ -20,6 +22,7 @@ internal sealed class AppSyncResolverInputExtractor : ILambdaInputExtractor
                 context.Add(lambdaEvent, RecordInputs.Json(ArgumentsProperty, arguments), InputLocation.ForValue(arguments, ArgumentsProperty));
             }
 
+            AddHeaders(context, root);
             return;
         }
 
@@ -32,7 +35,21 @@ internal sealed class AppSyncResolverInputExtractor : ILambdaInputExtractor
                     InputLocation.ForValue(arguments, index, ArgumentsProperty));
             }
 
+            if (index == 0)
+            {
+                AddHeaders(context, call);
+            }
+
             index++;
+        }
+    }
+
+    // Only the inputs: the invocation is not an HTTP request to answer (context.Http stays unset).
+    private void AddHeaders(ShieldContext context, JsonElement call)
+    {
+        if (call.TryGet("request", JsonValueKind.Object, out var request))
+        {
+            httpInputs.Add(context, new HttpRequestParts { Headers = HttpEventReading.ReadPairs(request, "multiValueHeaders", "headers", urlDecode: false) });
         }
     }
 }

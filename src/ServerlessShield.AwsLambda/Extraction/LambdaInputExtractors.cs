@@ -11,13 +11,13 @@ internal sealed class LambdaInputExtractors(HttpRequestInputs httpInputs)
     private static readonly ILambdaInputExtractor Firehose = new FirehoseInputExtractor();
     private static readonly ILambdaInputExtractor CloudWatchLogs = new CloudWatchLogsInputExtractor();
     private static readonly ILambdaInputExtractor CloudFormation = new CloudFormationInputExtractor();
-    private static readonly ILambdaInputExtractor AppSyncResolver = new AppSyncResolverInputExtractor();
     private static readonly ILambdaInputExtractor WholeEvent = new WholeEventInputExtractor();
 
     private readonly ILambdaInputExtractor _proxyV1 = new ProxyV1InputExtractor(httpInputs);
     private readonly ILambdaInputExtractor _proxyV2 = new ProxyV2InputExtractor(httpInputs);
     private readonly ILambdaInputExtractor _vpcLattice = new VpcLatticeInputExtractor(httpInputs);
     private readonly ILambdaInputExtractor _cloudFront = new CloudFrontInputExtractor(httpInputs);
+    private readonly ILambdaInputExtractor _appSyncResolver = new AppSyncResolverInputExtractor(httpInputs);
 
     public ILambdaInputExtractor For(LambdaEventSource source, bool parsed) => !parsed ? WholeEvent : source switch
     {
@@ -32,7 +32,7 @@ internal sealed class LambdaInputExtractors(HttpRequestInputs httpInputs)
         LambdaEventSource.Firehose => Firehose,
         LambdaEventSource.CloudWatchLogs => CloudWatchLogs,
         LambdaEventSource.CloudFormationCustomResource => CloudFormation,
-        LambdaEventSource.AppSyncResolver => AppSyncResolver,
+        LambdaEventSource.AppSyncResolver => _appSyncResolver,
         _ => WholeEvent,
     };
 }

