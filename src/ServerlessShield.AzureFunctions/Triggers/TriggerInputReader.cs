@@ -42,6 +42,12 @@ internal static class TriggerInputReader
                     context.Inputs.Add(new ShieldInput(trigger.Name + ".blobTrigger", Encoding.UTF8.GetBytes(blobPath), InputFormat.Text) { IsMetadata = true });
                 }
 
+                // The blob's user-defined metadata (x-ms-meta-*) is the uploader's too: an original file name, a tag.
+                if (BindingDataValues.GetString(functionContext, "Metadata") is { Length: > 0 } metadata)
+                {
+                    context.Inputs.Add(new ShieldInput(trigger.Name + ".metadata", Encoding.UTF8.GetBytes(metadata), InputFormat.Json) { IsMetadata = true });
+                }
+
                 return;
             default:
                 var data = TriggerValues.ToData(value, limits.MaxPayloadBytes);

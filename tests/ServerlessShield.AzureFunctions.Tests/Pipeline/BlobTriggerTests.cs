@@ -76,6 +76,18 @@ public sealed class BlobTriggerTests(SyntheticWorkerFixture worker) : IClassFixt
         Assert.Contains(SecurityEventLog.Of(response.InvocationId), e => e.FieldPath == "blob.blobTrigger");
     }
 
+    // The uploader sets the blob's metadata (x-ms-meta-*), and functions read it: an original file name, a tag.
+    [Theory]
+    [InlineData("{\"uploadedBy\":\"alice@example.com\",\"originalName\":\"Q3 report (final).pdf\"}", true, null)]
+    [InlineData("{\"uploadedBy\":\"alice@example.com\",\"originalName\":\"../../../home/site/wwwroot/host.json\"}", false, "content.metadata.originalName")]
+    public async Task Bytes_UserDefinedMetadata_IsInspected(string metadata, bool allowed, string? fieldPath)
+    {
+        var response = await InvokeAsync(nameof(SyntheticFunctions.OnImageBlob), Data.Bytes("invoice 42"), "invoices/42.txt", metadata);
+
+        Assert.Equal(allowed ? Status.Success : Status.Failure, response.Result.Status);
+        Assert.Equal(fieldPath, SecurityEventLog.Of(response.InvocationId).SingleOrDefault()?.FieldPath);
+    }
+
     // What the host sends for a BlobClient parameter: a reference to the blob, never its content.
     private static TypedData Reference() => new()
     {
@@ -88,13 +100,19 @@ public sealed class BlobTriggerTests(SyntheticWorkerFixture worker) : IClassFixt
         },
     };
 
-    private Task<InvocationResponse> InvokeAsync(string function, TypedData content, string blobPath)
+    private Task<InvocationResponse> InvokeAsync(string function, TypedData content, string blobPath, string? metadata = null)
     {
         var binding = function == nameof(SyntheticFunctions.OnBlobReference) ? "blob" : "content";
-        return worker.InvokeAsync(function, binding, content, new Dictionary<string, TypedData>
+        var bindingData = new Dictionary<string, TypedData>
         {
             ["BlobTrigger"] = Data.String(blobPath),
             ["Uri"] = Data.Json("\"https://account.blob.core.windows.net/" + blobPath + "\""),
-        });
+        };
+        if (metadata is not null)
+        {
+            bindingData["Metadata"] = Data.Json(metadata);
+        }
+
+        return worker.InvokeAsync(function, binding, content, bindingData);
     }
 }
