@@ -65,7 +65,8 @@ internal sealed class EncodedMessageInputExtractor : ILambdaInputExtractor
                 {
                     if (item.TryGet(field, JsonValueKind.String, out var data))
                     {
-                        var input = RecordInputs.Base64(RecordInputs.Path($"{groupsName}.{group.Name}", index, field), data, out var encoding);
+                        // A Kafka record's key is the producer's partitioning choice: metadata beside the value.
+                        var input = RecordInputs.Base64(RecordInputs.Path($"{groupsName}.{group.Name}", index, field), data, out var encoding, metadata: field == "key");
                         context.Add(lambdaEvent, input, InputLocation.Of(encoding, groupsName, group.Name, index, field));
                     }
                 }

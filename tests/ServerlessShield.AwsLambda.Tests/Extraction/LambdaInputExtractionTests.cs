@@ -265,7 +265,10 @@ public sealed class LambdaInputExtractionTests
         Assert.Equal("web", rabbit.Text("rmqMessagesByQueue.pizzaQueue::/[0].basicProperties.headers.source"));
         Assert.DoesNotContain(rabbit.Inputs, i => i.Path.EndsWith(".retries", StringComparison.Ordinal));
         Assert.Equal("eu-west-1", active.Text("messages[0].properties.region"));
-        Assert.All(kafka.Inputs.Concat(rabbit.Inputs).Concat(active.Inputs), i => Assert.Equal(i.Path.Contains(".headers.", StringComparison.Ordinal) || i.Path.Contains(".properties.", StringComparison.Ordinal), i.IsMetadata));
+        Assert.Contains(kafka.Inputs, i => i.Path.EndsWith("].key", StringComparison.Ordinal));
+        Assert.All(kafka.Inputs.Concat(rabbit.Inputs).Concat(active.Inputs), i => Assert.Equal(
+            i.Path.Contains(".headers.", StringComparison.Ordinal) || i.Path.Contains(".properties.", StringComparison.Ordinal) || i.Path.EndsWith("].key", StringComparison.Ordinal),
+            i.IsMetadata));
     }
 
     [Fact]
