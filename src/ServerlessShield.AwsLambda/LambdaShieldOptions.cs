@@ -114,9 +114,10 @@ public sealed class LambdaShieldOptions
     }
 
     /// <summary>
-    /// Whether the request path (<c>path</c>: <c>rawPath</c>, <c>path</c> or VPC Lattice's <c>raw_path</c>) is inspected
-    /// as a text input when the event has no <c>pathParameters</c>: behind an ALB, a Function URL or an HTTP API
-    /// <c>$default</c> route the function routes by the raw path itself. The root path <c>/</c> is skipped. Default: true.
+    /// Whether the request path (<c>path</c>: <c>rawPath</c>, <c>path</c>, VPC Lattice's <c>raw_path</c> or Lambda@Edge's
+    /// <c>uri</c>) is inspected as a text input when the event has no <c>pathParameters</c>: behind an ALB, a Function
+    /// URL, CloudFront or an HTTP API <c>$default</c> route the function routes by the raw path itself. It is read from
+    /// its first segment on; the root path <c>/</c> is skipped. Default: true.
     /// </summary>
     public bool InspectPath
     {

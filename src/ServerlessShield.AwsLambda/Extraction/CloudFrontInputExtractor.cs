@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace ServerlessShield.AwsLambda;
 
 // Lambda@Edge: the viewer's request is the input: its URI (the request path: there are no route values), query
-// string, selected headers and cookies, and the body when the distribution passes it (text or base64). On origin and viewer response events the response comes from the
-// origin, and config is the distribution's: neither is request input. Headers arrive as name: [{key, value}].
+// string, selected headers and cookies, and the body when the distribution passes it (text or base64). On origin and
+// viewer response events the response comes from the origin, and config is the distribution's: neither is request
+// input. Headers arrive as name: [{key, value}].
 internal sealed class CloudFrontInputExtractor(HttpRequestInputs inputs) : ILambdaInputExtractor
 {
     public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
