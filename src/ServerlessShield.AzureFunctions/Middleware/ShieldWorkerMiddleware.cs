@@ -155,7 +155,7 @@ internal sealed class ShieldWorkerMiddleware(ShieldEngine engine, IOptions<Azure
         // with rejected records fails whole: the worker has no partial-batch response, and nothing is dropped silently.
         if (!shield.Outcome.IsRejected)
         {
-            AzureFunctionsLog.BatchRejected(_logger, context.FunctionDefinition.Name, shield.CorrelationId, string.Join(",", shield.RejectedItemIds));
+            AzureFunctionsLog.BatchRejected(_logger, context.FunctionDefinition.Name, shield.CorrelationId, string.Join(",", shield.RejectedItemIds.Select(LogSafeText.Id)));
         }
 
         throw shield.Outcome.IsRejected

@@ -9,21 +9,7 @@ internal static class FieldPathSegment
 {
     public const int MaxLength = 64;
 
-    public static string Of(string prefix, string name)
-    {
-        if (name.Length <= MaxLength && IsPrintableAscii(name))
-        {
-            return prefix + name;
-        }
-
-        var builder = new StringBuilder(prefix.Length + MaxLength + 1).Append(prefix);
-        foreach (var c in name.AsSpan(0, Math.Min(name.Length, MaxLength)))
-        {
-            builder.Append(c is >= ' ' and <= '~' ? c : '?');
-        }
-
-        return name.Length > MaxLength ? builder.Append('…').ToString() : builder.ToString();
-    }
+    public static string Of(string prefix, string name) => LogSafeText.Of(prefix, name, MaxLength);
 
     // A JSON key as raw UTF-8 bytes, the same way: each byte outside printable ASCII becomes '?'.
     public static void AppendUtf8(StringBuilder builder, ReadOnlySpan<byte> name)
@@ -37,18 +23,5 @@ internal static class FieldPathSegment
         {
             builder.Append('…');
         }
-    }
-
-    private static bool IsPrintableAscii(string name)
-    {
-        foreach (var c in name)
-        {
-            if (c is < ' ' or > '~')
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -15,7 +15,7 @@ namespace ServerlessShield;
 /// <param name="Source">The event source name.</param>
 /// <param name="FieldPath">The JSON path of the field, if the finding is about one.</param>
 /// <param name="ValueHash">The keyed hash of the offending value, if any.</param>
-/// <param name="ItemId">The batch record, if any.</param>
+/// <param name="ItemId">The batch record, if any: its platform id as printable ASCII, at most 128 characters (a sender-chosen id, such as a Service Bus message id, cannot carry a line break into a log).</param>
 /// <param name="CorrelationId">The id shown to the caller and written to every log line of the invocation.</param>
 /// <param name="InvocationId">The platform's invocation id.</param>
 /// <param name="TraceId">The distributed trace id.</param>

@@ -138,7 +138,7 @@ public sealed class SecurityTelemetryMiddleware : IShieldMiddleware
             && _sampler.ShouldLog(rule.Id, finding.Action, context.FunctionName, finding.FieldPath))
         {
             ShieldLog.Finding(_logger, rule.Id, rule.Name, rule.Severity, action, context.FunctionName, context.Platform, context.Source.Name,
-                finding.FieldPath, finding.ValueHash, finding.ItemId, context.CorrelationId, context.InvocationId, context.TraceId, context.IsColdStart);
+                finding.FieldPath, finding.ValueHash, LogSafeText.Id(finding.ItemId), context.CorrelationId, context.InvocationId, context.TraceId, context.IsColdStart);
         }
 
         if (_listeners.Length == 0)
@@ -147,7 +147,7 @@ public sealed class SecurityTelemetryMiddleware : IShieldMiddleware
         }
 
         var securityEvent = new SecurityEvent(rule.Id, rule.Name, rule.Category, rule.Severity, finding.Action, context.FunctionName,
-            context.Platform, context.Source.Name, finding.FieldPath.Length == 0 ? null : finding.FieldPath, finding.ValueHash, finding.ItemId,
+            context.Platform, context.Source.Name, finding.FieldPath.Length == 0 ? null : finding.FieldPath, finding.ValueHash, LogSafeText.Id(finding.ItemId),
             context.CorrelationId, context.InvocationId, context.TraceId, context.PlatformRequestId, context.IsColdStart, _time.GetUtcNow());
         foreach (var listener in _listeners)
         {

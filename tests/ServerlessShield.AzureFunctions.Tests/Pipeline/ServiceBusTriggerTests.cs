@@ -93,6 +93,25 @@ public sealed class ServiceBusTriggerTests(SyntheticWorkerFixture worker) : ICla
         Assert.Equal("id-2", finding.ItemId);
     }
 
+    // Regression: a Service Bus message id is the sender's (any string), and went into log lines and security events
+    // as sent, line breaks included: the shield's own log could be forged through it. Ids now reach them as printable
+    // ASCII, at most 128 characters.
+    [Fact]
+    public async Task Batch_SenderChosenMessageIdWithALineBreak_CannotForgeALogLine()
+    {
+        var forged = "id-2\r\n2026-11-29 10:00:00 info: Login succeeded for admin";
+
+        var response = await InvokeBatchAsync([Data.Unique("m1"), "<script>alert(1)</script>"], ["id-1", forged]);
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        var finding = Assert.Single(SecurityEventLog.Of(response.InvocationId), e => e.RuleId == "SHIELD1003");
+        Assert.Equal("id-2??2026-11-29 10:00:00 info: Login succeeded for admin", finding.ItemId);
+        var lines = CapturedLogs.Of(response.InvocationId);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.DoesNotContain("\n2026-11-29", l, StringComparison.Ordinal));
+        Assert.Contains(CapturedLogs.Lines, l => l.Contains("id-2??2026", StringComparison.Ordinal));
+    }
+
     // The validator describes the message; its application properties travel beside it and are inspected, not validated.
     [Theory]
     [InlineData("{\"orderId\":\"o-1\",\"quantity\":2}", "{\"tenant\":\"contoso\",\"priority\":\"high\"}", true, null)]
@@ -124,7 +143,7 @@ public sealed class ServiceBusTriggerTests(SyntheticWorkerFixture worker) : ICla
     {
         var metadata = new Dictionary<string, TypedData>
         {
-            ["MessageIdArray"] = Data.Json("[" + string.Join(',', messageIds.Select(id => "\"" + id + "\"")) + "]"),
+            ["MessageIdArray"] = Data.Json(System.Text.Json.JsonSerializer.Serialize(messageIds)),
         };
         if (applicationProperties is not null)
         {
