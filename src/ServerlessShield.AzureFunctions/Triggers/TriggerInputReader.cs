@@ -33,6 +33,7 @@ internal static class TriggerInputReader
                 var messageIds = BindingDataValues.GetIds(functionContext, "MessageIdArray");
                 AddRecords(context, trigger.Name, AsBatch(value, limits, splitJsonArray: plan.IsBatchParameter), messageIds);
                 AddProperties(functionContext, context, trigger.Name, "ApplicationPropertiesArray", "ApplicationProperties", messageIds);
+                AddSenderFields(functionContext, context, trigger.Name, messageIds);
                 return;
             case "BLOBTRIGGER":
                 AddRecords(context, trigger.Name, TriggerValues.ToData(value, limits.MaxPayloadBytes), null);
@@ -122,6 +123,40 @@ internal static class TriggerInputReader
         else if (singleKey is not null && BindingDataValues.GetString(functionContext, singleKey) is { Length: > 0 } single)
         {
             context.Inputs.Add(new ShieldInput(bindingName + ".properties", Encoding.UTF8.GetBytes(single), InputFormat.Json) { IsMetadata = true });
+        }
+    }
+
+    // What a Service Bus sender sets on a message besides its body and application properties, as the host's binding
+    // data names it (an array per field for a batch): consumers route on the subject, log the correlation id and look
+    // state up by the session id. "Label" is the subject's former name, read when "Subject" is absent.
+    private static readonly (string Key, string Fallback, string Name)[] ServiceBusSenderFields =
+    [
+        ("MessageId", "", "messageId"), ("CorrelationId", "", "correlationId"), ("SessionId", "", "sessionId"),
+        ("Subject", "Label", "subject"), ("ReplyTo", "", "replyTo"), ("ReplyToSessionId", "", "replyToSessionId"),
+        ("To", "", "to"), ("ContentType", "", "contentType"), ("PartitionKey", "", "partitionKey"),
+    ];
+
+    private static void AddSenderFields(FunctionContext functionContext, ShieldContext context, string bindingName, string?[]? itemIds)
+    {
+        foreach (var (key, fallback, name) in ServiceBusSenderFields)
+        {
+            var values = BindingDataValues.GetIds(functionContext, key + "Array")
+                ?? (fallback.Length > 0 ? BindingDataValues.GetIds(functionContext, fallback + "Array") : null);
+            if (values is not null)
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    if (values[i] is { Length: > 0 } value)
+                    {
+                        var index = i.ToString(CultureInfo.InvariantCulture);
+                        context.Inputs.Add(new ShieldInput($"{bindingName}[{index}].{name}", Encoding.UTF8.GetBytes(value), InputFormat.Text, ItemId(itemIds, i)) { IsMetadata = true });
+                    }
+                }
+            }
+            else if ((BindingDataValues.GetString(functionContext, key) ?? (fallback.Length > 0 ? BindingDataValues.GetString(functionContext, fallback) : null)) is { Length: > 0 } single)
+            {
+                context.Inputs.Add(new ShieldInput($"{bindingName}.{name}", Encoding.UTF8.GetBytes(single), InputFormat.Text) { IsMetadata = true });
+            }
         }
     }
 

