@@ -2,8 +2,9 @@ using System.Text.Json;
 
 namespace ServerlessShield.AwsLambda;
 
-// Each record's body is one input, tied to its messageId so a block rejects that record only; so are its string
-// message attributes. Bodies are free-form (JSON, an SNS or S3 envelope, plain text): read as Auto.
+// Each record's body is one input, tied to its messageId so a block rejects that record only; so are its message
+// attributes and, on a FIFO queue, the group and deduplication ids the sender chose (metadata). Bodies are free-form
+// (JSON, an SNS or S3 envelope, plain text): read as Auto.
 internal sealed class SqsInputExtractor : ILambdaInputExtractor
 {
     public void Extract(LambdaEvent lambdaEvent, ShieldContext context)
@@ -38,6 +39,18 @@ internal sealed class SqsInputExtractor : ILambdaInputExtractor
                         // A Binary attribute's bytes, base64 in the event: text or binary, read as the consumer reads them.
                         context.Add(lambdaEvent, RecordInputs.Base64(path, binary, out var encoding, messageId, metadata: true),
                             InputLocation.Of(encoding, "Records", index, "messageAttributes", attribute.Name, "binaryValue"));
+                    }
+                }
+            }
+
+            if (record.TryGet("attributes", JsonValueKind.Object, out var system))
+            {
+                foreach (var name in (ReadOnlySpan<string>)["MessageGroupId", "MessageDeduplicationId"])
+                {
+                    if (system.GetStringOrNull(name) is { Length: > 0 } senderValue)
+                    {
+                        context.Add(lambdaEvent, RecordInputs.Metadata(RecordInputs.Path("Records", index, "attributes." + name), senderValue, messageId),
+                            InputLocation.Of(InputEncoding.Text, "Records", index, "attributes", name));
                     }
                 }
             }

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace ServerlessShield.AwsLambda;
 
-// Kinesis: each record's base64 data. DynamoDB Streams: each record's new image (or its keys when the stream
+// Kinesis: each record's base64 data, and its partition key, which the producer chose (metadata). DynamoDB Streams: each record's new image (or its keys when the stream
 // carries no image). Both are tied to the record's sequence number, so a block rejects that record only.
 internal sealed class StreamRecordInputExtractor : ILambdaInputExtractor
 {
@@ -23,6 +23,12 @@ internal sealed class StreamRecordInputExtractor : ILambdaInputExtractor
                 {
                     var input = RecordInputs.Base64(RecordInputs.Path("Records", index, "kinesis.data"), data, out var encoding, itemId);
                     context.Add(lambdaEvent, input, InputLocation.Of(encoding, "Records", index, "kinesis", "data"));
+                }
+
+                if (kinesis.GetStringOrNull("partitionKey") is { Length: > 0 } partitionKey)
+                {
+                    context.Add(lambdaEvent, RecordInputs.Metadata(RecordInputs.Path("Records", index, "kinesis.partitionKey"), partitionKey, itemId),
+                        InputLocation.Of(InputEncoding.Text, "Records", index, "kinesis", "partitionKey"));
                 }
             }
             else if (record.TryGet("dynamodb", JsonValueKind.Object, out var change))

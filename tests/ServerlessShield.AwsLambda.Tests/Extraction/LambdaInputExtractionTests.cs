@@ -176,10 +176,26 @@ public sealed class LambdaInputExtractionTests
     {
         var seen = await RunAsync(Fixtures.Bytes("kinesis"));
 
-        var input = Assert.Single(seen.Inputs);
-        Assert.Equal("Records[0].kinesis.data", input.Path);
+        Assert.Equal(["Records[0].kinesis.data", "Records[0].kinesis.partitionKey"], seen.Inputs.Select(i => i.Path));
+        var input = seen.Inputs[0];
         Assert.Equal("Hello, this is a test.", seen.Text(input.Path));
-        Assert.Equal("49590338271490256608559692538361571095921575989136588898", input.ItemId);
+        Assert.All(seen.Inputs, i => Assert.Equal("49590338271490256608559692538361571095921575989136588898", i.ItemId));
+
+        // The producer chose the partition key: metadata, inspected with its record.
+        Assert.True(seen.Inputs[1].IsMetadata);
+        Assert.Equal("1", seen.Text("Records[0].kinesis.partitionKey"));
+    }
+
+    // On a FIFO queue the sender chooses the group and deduplication ids: metadata of their record.
+    [Fact]
+    public async Task Extract_SqsFifo_GroupAndDeduplicationIdsAreInputsOfTheirRecord()
+    {
+        var seen = await RunAsync(Fixtures.With("sqs-fifo", e => e["Records"]![1]!["attributes"]!["MessageGroupId"] = "tenant-7' OR '1'='1"));
+
+        var group = seen.Inputs.Single(i => i.Path == "Records[1].attributes.MessageGroupId");
+        Assert.True(group.IsMetadata);
+        Assert.Equal(seen.Inputs.Single(i => i.Path == "Records[1].body").ItemId, group.ItemId);
+        Assert.Contains(seen.Findings, f => f.FieldPath == "Records[1].attributes.MessageGroupId" && f.Rule == ShieldRules.SqlInjection);
     }
 
     [Fact]
