@@ -103,6 +103,21 @@ public sealed class LambdaShieldHttpInputsTests
         Assert.DoesNotContain(run.Inputs, i => i.Path == "path");
     }
 
+    // An app whose routes look like commands (/bin/list) keeps the path an input and skips its inspection by field.
+    [Fact]
+    public async Task RequestPathSkippedByFieldSetting_IsNotJudged()
+    {
+        var bytes = Fixtures.With("alb-browser", e => e["path"] = "/bin/list");
+        var options = new LambdaShieldOptions();
+        options.Shield.Fields["path"] = new FieldShieldOptions { Skip = true };
+
+        var flagged = await InvokeAsync(bytes);
+        var skipped = await InvokeAsync(bytes, options);
+
+        flagged.AssertBlockedBy(ShieldRules.CommandInjection, "path");
+        skipped.AssertAllowed();
+    }
+
     [Fact]
     public async Task RequestPathSwitchedOff_IsNotInspected()
     {
