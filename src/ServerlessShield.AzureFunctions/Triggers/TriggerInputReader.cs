@@ -37,18 +37,7 @@ internal static class TriggerInputReader
                 return;
             case "BLOBTRIGGER":
                 AddRecords(context, trigger.Name, TriggerValues.ToData(value, limits.MaxPayloadBytes), null);
-                // An SDK-type blob (BlobClient, BlockBlobClient) carries no content: its path is what the sender chose.
-                if ((BindingDataValues.GetString(functionContext, "BlobTrigger") ?? BindingDataValues.GetString(functionContext, "Name")) is { Length: > 0 } blobPath)
-                {
-                    context.Inputs.Add(new ShieldInput(trigger.Name + ".blobTrigger", Encoding.UTF8.GetBytes(blobPath), InputFormat.Text) { IsMetadata = true });
-                }
-
-                // The blob's user-defined metadata (x-ms-meta-*) is the uploader's too: an original file name, a tag.
-                if (BindingDataValues.GetString(functionContext, "Metadata") is { Length: > 0 } metadata)
-                {
-                    context.Inputs.Add(new ShieldInput(trigger.Name + ".metadata", Encoding.UTF8.GetBytes(metadata), InputFormat.Json) { IsMetadata = true });
-                }
-
+                AddBlobDescription(functionContext, context, trigger.Name);
                 return;
             default:
                 var data = TriggerValues.ToData(value, limits.MaxPayloadBytes);
@@ -123,6 +112,34 @@ internal static class TriggerInputReader
         else if (singleKey is not null && BindingDataValues.GetString(functionContext, singleKey) is { Length: > 0 } single)
         {
             context.Inputs.Add(new ShieldInput(bindingName + ".properties", Encoding.UTF8.GetBytes(single), InputFormat.Json) { IsMetadata = true });
+        }
+    }
+
+    // The content headers an uploader sets (x-ms-blob-content-*), found in the blob's Properties binding data beside
+    // the service's own (ETag, dates, lease state): a Content-Disposition carries a file name functions save under.
+    private static readonly string[] UploaderSetBlobProperties = ["ContentDisposition", "ContentType", "ContentEncoding", "ContentLanguage", "CacheControl"];
+
+    // What the uploader chose besides the content, all metadata: the blob's path (an SDK-type blob such as BlobClient
+    // carries no content, so this is all there is to read), its user-defined metadata (x-ms-meta-*: an original file
+    // name, a tag) and its content headers.
+    private static void AddBlobDescription(FunctionContext functionContext, ShieldContext context, string bindingName)
+    {
+        if ((BindingDataValues.GetString(functionContext, "BlobTrigger") ?? BindingDataValues.GetString(functionContext, "Name")) is { Length: > 0 } blobPath)
+        {
+            context.Inputs.Add(new ShieldInput(bindingName + ".blobTrigger", Encoding.UTF8.GetBytes(blobPath), InputFormat.Text) { IsMetadata = true });
+        }
+
+        if (BindingDataValues.GetString(functionContext, "Metadata") is { Length: > 0 } metadata)
+        {
+            context.Inputs.Add(new ShieldInput(bindingName + ".metadata", Encoding.UTF8.GetBytes(metadata), InputFormat.Json) { IsMetadata = true });
+        }
+
+        if (BindingDataValues.GetString(functionContext, "Properties") is { Length: > 0 } properties)
+        {
+            foreach (var (name, value) in BindingDataValues.GetStrings(properties, UploaderSetBlobProperties))
+            {
+                context.Inputs.Add(new ShieldInput($"{bindingName}.properties.{name}", Encoding.UTF8.GetBytes(value), InputFormat.Text) { IsMetadata = true });
+            }
         }
     }
 

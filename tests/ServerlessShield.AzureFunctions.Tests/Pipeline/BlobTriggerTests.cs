@@ -88,6 +88,22 @@ public sealed class BlobTriggerTests(SyntheticWorkerFixture worker) : IClassFixt
         Assert.Equal(fieldPath, SecurityEventLog.Of(response.InvocationId).SingleOrDefault()?.FieldPath);
     }
 
+    // The uploader sets the content headers too (x-ms-blob-content-*): a Content-Disposition file name is what functions
+    // save a copy under. The service's own properties (ETag, dates, lease state) are not the uploader's and are not read.
+    [Theory]
+    [InlineData("attachment; filename=\"Q3 report.pdf\"", true, null)]
+    [InlineData("attachment; filename=\"../../../home/site/wwwroot/host.json\"", false, "content.properties.ContentDisposition")]
+    public async Task Bytes_UploaderSetContentHeaders_AreInspected(string disposition, bool allowed, string? fieldPath)
+    {
+        var properties = "{\"ETag\":\"\\\"0x8DC5E2A1\\\"\",\"LastModified\":\"2026-11-29T10:00:00+00:00\",\"LeaseState\":\"available\","
+            + "\"ContentType\":\"application/pdf\",\"ContentDisposition\":" + System.Text.Json.JsonSerializer.Serialize(disposition) + "}";
+
+        var response = await InvokeAsync(nameof(SyntheticFunctions.OnImageBlob), Data.Bytes("invoice 42"), "invoices/42.txt", properties: properties);
+
+        Assert.Equal(allowed ? Status.Success : Status.Failure, response.Result.Status);
+        Assert.Equal(fieldPath, SecurityEventLog.Of(response.InvocationId).SingleOrDefault()?.FieldPath);
+    }
+
     // What the host sends for a BlobClient parameter: a reference to the blob, never its content.
     private static TypedData Reference() => new()
     {
@@ -100,7 +116,7 @@ public sealed class BlobTriggerTests(SyntheticWorkerFixture worker) : IClassFixt
         },
     };
 
-    private Task<InvocationResponse> InvokeAsync(string function, TypedData content, string blobPath, string? metadata = null)
+    private Task<InvocationResponse> InvokeAsync(string function, TypedData content, string blobPath, string? metadata = null, string? properties = null)
     {
         var binding = function == nameof(SyntheticFunctions.OnBlobReference) ? "blob" : "content";
         var bindingData = new Dictionary<string, TypedData>
@@ -111,6 +127,11 @@ public sealed class BlobTriggerTests(SyntheticWorkerFixture worker) : IClassFixt
         if (metadata is not null)
         {
             bindingData["Metadata"] = Data.Json(metadata);
+        }
+
+        if (properties is not null)
+        {
+            bindingData["Properties"] = Data.Json(properties);
         }
 
         return worker.InvokeAsync(function, binding, content, bindingData);
