@@ -115,9 +115,10 @@ public sealed class LambdaShieldOptions
 
     /// <summary>
     /// Whether the request path (<c>path</c>: <c>rawPath</c>, <c>path</c>, VPC Lattice's <c>raw_path</c> or Lambda@Edge's
-    /// <c>uri</c>) is inspected as a text input when the event has no <c>pathParameters</c>: behind an ALB, a Function
-    /// URL, CloudFront or an HTTP API <c>$default</c> route the function routes by the raw path itself. It is read from
-    /// its first segment on; the root path <c>/</c> is skipped. Default: true.
+    /// <c>uri</c>) is inspected as a text input when no API Gateway resource or route key matched it: behind an ALB, a
+    /// Function URL, VPC Lattice, CloudFront or an HTTP API <c>$default</c> route the function routes by the raw path
+    /// itself. (A matched route's caller part is its <c>pathParameters</c>, inspected as <c>route.&lt;name&gt;</c>.) It
+    /// is read from its first segment on; the root path <c>/</c> is skipped. Default: true.
     /// </summary>
     public bool InspectPath
     {

@@ -81,7 +81,7 @@ public sealed class LambdaShieldHttpInputsTests
     [Theory]
     [InlineData("alb-browser", "path", "/help/..%2f..%2f..%2fetc%2fpasswd", "path-traversal")]
     [InlineData("function-url", "rawPath", "/my/path/1%27%20UNION%20SELECT%20password%20FROM%20users--", "sql-injection")]
-    [InlineData("apigw-http", "rawPath", "/orders/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "cross-site-scripting")]
+    [InlineData("function-url", "rawPath", "/orders/%3Cscript%3Ealert(1)%3C%2Fscript%3E", "cross-site-scripting")]
     [InlineData("vpc-lattice-browser", "path", "/inventory/$%7Bjndi:ldap://x.example/a%7D", "jndi-lookup")]
     [InlineData("alb-browser", "path", "//169.254.169.254/latest/meta-data/iam/security-credentials/", "server-side-request-forgery")]
     public async Task RequestPathWithoutRouteParameters_Attack_IsBlockedAndNamesThePath(string fixture, string field, string path, string rule)
@@ -90,6 +90,34 @@ public sealed class LambdaShieldHttpInputsTests
 
         Assert.True(ShieldRuleCatalog.TryGet(rule, out var expected));
         run.AssertBlockedBy(expected!, "path");
+    }
+
+    // API Gateway matched the path against a route: on a static one (POST /orders, resource /orders) the path is the
+    // API's, not the caller's; a $default route takes any path, which is then the caller's.
+    [Theory]
+    [InlineData("apigw-http", "routeKey", "POST /orders", false)]
+    [InlineData("apigw-http", "routeKey", "$default", true)]
+    [InlineData("apigw-rest", "resource", "/orders", false)]
+    public async Task RequestPathOfAStaticOrDefaultRoute_IsAnInputOnlyForDefault(string fixture, string routeField, string route, bool inspected)
+    {
+        var bytes = Fixtures.With(fixture, e =>
+        {
+            e[routeField] = route;
+            e["pathParameters"] = null;
+            e[fixture == "apigw-http" ? "rawPath" : "path"] = "/orders/%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+        });
+
+        var run = await InvokeAsync(bytes);
+
+        Assert.Equal(inspected, run.Inputs.Any(i => i.Path == "path"));
+        if (inspected)
+        {
+            run.AssertBlockedBy(ShieldRules.CrossSiteScripting, "path");
+        }
+        else
+        {
+            run.AssertAllowed();
+        }
     }
 
     // With path parameters, API Gateway routed by a template: the caller's part of the path is the parameters, which
@@ -253,7 +281,7 @@ public sealed class LambdaShieldHttpInputsTests
     [InlineData("vpc-lattice-browser",
         "body path query.warehouse query.in-stock headers.user-agent cookies.sid cookies.pref headers.x-forwarded-for")]
     [InlineData("apigw-rest", "body query.expand query.tag query.tag route.id headers.X-Forwarded-For")]
-    [InlineData("apigw-http", "body path query.tag query.tag query.q headers.user-agent cookies.session cookies.theme")]
+    [InlineData("apigw-http", "body query.tag query.tag query.q headers.user-agent cookies.session cookies.theme")]
     public async Task CleanBrowserRequest_HasNoFindingsAndReachesTheHandlerUntouched(string fixture, string expectedInputs)
     {
         var bytes = Fixtures.Bytes(fixture);

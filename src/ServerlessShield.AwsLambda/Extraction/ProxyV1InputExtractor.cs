@@ -23,6 +23,9 @@ internal sealed class ProxyV1InputExtractor(HttpRequestInputs inputs) : ILambdaI
             Headers = headers,
             Query = query,
             RouteValues = HttpEventReading.ReadPathParameters(root),
+
+            // A REST API matched the path against its resource (/orders, /orders/{id}); an ALB forwards any path.
+            IsRouted = root.GetStringOrNull("resource") is { Length: > 0 },
         };
         context.Http = http;
         HttpEventReading.AddInputs(lambdaEvent, context, http, "body", "isBase64Encoded", inputs);

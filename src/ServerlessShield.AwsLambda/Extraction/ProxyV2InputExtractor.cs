@@ -40,6 +40,9 @@ internal sealed class ProxyV2InputExtractor(HttpRequestInputs inputs) : ILambdaI
             Headers = headers,
             Query = query,
             RouteValues = HttpEventReading.ReadPathParameters(root),
+
+            // An HTTP API route key (POST /orders/{id}) was matched; $default, and every Function URL, takes any path.
+            IsRouted = root.GetStringOrNull("routeKey") is { Length: > 0 } routeKey && routeKey != "$default",
         };
         context.Http = http;
         HttpEventReading.AddInputs(lambdaEvent, context, http, "body", "isBase64Encoded", inputs);

@@ -54,6 +54,10 @@ internal static class HttpInvocationReader
             Query = query,
             RouteValues = route,
             Headers = headers,
+
+            // The host routes every request by the function's route template: the caller's part of the path is the
+            // route values (a catch-all {*rest} included), and a path no route matches never reaches the worker.
+            IsRouted = true,
         };
         context.Http = http;
         inputs.Add(context, http);

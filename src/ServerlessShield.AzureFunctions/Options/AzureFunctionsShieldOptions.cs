@@ -40,16 +40,6 @@ public sealed class AzureFunctionsShieldOptions
         set => Http.InspectCookies = value;
     }
 
-    /// <summary>
-    /// Whether the request path (<c>path</c>) is inspected as a text input when the trigger's route matched no
-    /// parameters; with parameters, the route values are inspected instead. The root path <c>/</c> is skipped. Default: true.
-    /// </summary>
-    public bool InspectPath
-    {
-        get => Http.InspectPath;
-        set => Http.InspectPath = value;
-    }
-
     // The settings the core's HttpRequestInputs reads, shared with the Lambda adapter.
     internal HttpInputOptions Http { get; } = new();
 }

@@ -54,6 +54,7 @@ internal sealed class AzureEnvelopeReplayer(ReplayRunner runner) : IEventReplaye
         {
             Method = http.TryGetProperty("method", out var m) && m.GetString() is { } method ? method.ToUpperInvariant() : "GET",
             Path = url.AbsolutePath,
+            IsRouted = true,
             ContentType = contentType,
             Headers = headers,
             Query = query,

@@ -21,6 +21,14 @@ public sealed class HttpRequestParts
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> RouteValues { get; init; } = [];
 
+    /// <summary>
+    /// Whether the platform matched the path against a route template before invoking the function (an API Gateway
+    /// resource or route key other than <c>$default</c>, every Azure Functions HTTP route): the caller's part of the
+    /// path is then the route values, and the path itself is not an input. False behind an ALB, a Function URL, VPC
+    /// Lattice, CloudFront or a <c>$default</c> route, where the function routes by the raw path.
+    /// </summary>
+    public bool IsRouted { get; init; }
+
     /// <summary>The request headers, in order; header names compare case-insensitively.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 

@@ -28,10 +28,11 @@ public sealed class HttpInputOptions
     public bool InspectCustomHeaders { get; set; } = true;
 
     /// <summary>
-    /// Whether the request path is inspected (<c>path</c>) when the platform matched no route values: behind an ALB, a
-    /// Function URL, an HTTP API <c>$default</c> route or a route without parameters, the function reads the whole
-    /// path itself, so every segment is the caller's. With route values, the caller's part of the path is those values,
-    /// which are inspected instead. The root path <c>/</c> carries nothing and is skipped. Default: true.
+    /// Whether the request path is inspected (<c>path</c>) when the platform did not route the request by a template
+    /// (<see cref="HttpRequestParts.IsRouted"/>): behind an ALB, a Function URL, VPC Lattice, CloudFront or an HTTP API
+    /// <c>$default</c> route, the function reads the whole path itself, so every segment is the caller's. Routed by a
+    /// template, the caller's part of the path is the route values, which are inspected instead. The path is read from
+    /// its first segment on; the root path <c>/</c> carries nothing and is skipped. Default: true.
     /// </summary>
     public bool InspectPath { get; set; } = true;
 

@@ -2,7 +2,8 @@ namespace ServerlessShield;
 
 /// <summary>
 /// Turns the parts of an HTTP request other than the body into text inputs, the same way on every platform: the path
-/// when no route matched parameters (<c>path</c>), each query value (<c>query.&lt;name&gt;</c>), route value
+/// when the platform did not route the request by a template (<c>path</c>, see <see cref="HttpRequestParts.IsRouted"/>),
+/// each query value (<c>query.&lt;name&gt;</c>), route value
 /// (<c>route.&lt;name&gt;</c>), selected header
 /// (<c>headers.&lt;name&gt;</c>) and cookie value (<c>cookies.&lt;name&gt;</c>) of the <c>Cookie</c> headers. Names
 /// chosen by the client appear in field paths as printable ASCII, at most 64 characters, so they cannot forge log lines.
@@ -40,8 +41,8 @@ public sealed class HttpRequestInputs
     }
 
     /// <summary>
-    /// Adds the request's path (when no route values were matched), query values, route values, selected headers and
-    /// cookies to <see cref="ShieldContext.Inputs"/>, in that order. The root path and empty route, header and cookie
+    /// Adds the request's path (when the platform did not route it by a template), query values, route values, selected
+    /// headers and cookies to <see cref="ShieldContext.Inputs"/>, in that order. The root path and empty route, header and cookie
     /// values are skipped; credentials are never added.
     /// </summary>
     /// <param name="context">The invocation's context.</param>
@@ -51,10 +52,10 @@ public sealed class HttpRequestInputs
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
 
-        // With route values the platform routed by a template, and the caller's part of the path is those values;
-        // without, the function routes by the raw path itself. The path is read from its first segment on: a bare "/"
-        // or "//" is an LDAP syntax probe as a value, and every request has one.
-        if (_path && request.RouteValues.Count == 0 && request.Path.TrimStart('/') is { Length: > 0 } path)
+        // Routed by a template, the caller's part of the path is the route values (none on a static route); otherwise
+        // the function routes by the raw path itself. The path is read from its first segment on: a bare "/" or "//"
+        // is an LDAP syntax probe as a value, and every request has one.
+        if (_path && !request.IsRouted && request.RouteValues.Count == 0 && request.Path.TrimStart('/') is { Length: > 0 } path)
         {
             context.Inputs.Add(Text(PathField, path));
         }

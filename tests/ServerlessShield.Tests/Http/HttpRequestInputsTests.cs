@@ -70,6 +70,9 @@ public sealed class HttpRequestInputsTests
             Path = path,
             RouteValues = routed ? [new("id", "42")] : [],
         });
+        var staticRoute = Add(new HttpInputOptions { InspectPath = inspectPath }, new HttpRequestParts { Path = path, IsRouted = true });
+
+        Assert.Empty(staticRoute);
 
         Assert.Equal(expected, string.Join(' ', inputs.Where(i => !i.Path.StartsWith("route.", StringComparison.Ordinal)).Select(i => i.Path)));
         Assert.All(inputs, i => Assert.Equal(InputFormat.Text, i.Format));
