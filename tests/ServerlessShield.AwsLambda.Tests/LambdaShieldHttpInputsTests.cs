@@ -98,11 +98,22 @@ public sealed class LambdaShieldHttpInputsTests
     [InlineData("apigw-http", "routeKey", "POST /orders", false)]
     [InlineData("apigw-http", "routeKey", "$default", true)]
     [InlineData("apigw-rest", "resource", "/orders", false)]
+    [InlineData("apigw-rest", "requestContext.routeKey", "$default", true)]
     public async Task RequestPathOfAStaticOrDefaultRoute_IsAnInputOnlyForDefault(string fixture, string routeField, string route, bool inspected)
     {
         var bytes = Fixtures.With(fixture, e =>
         {
-            e[routeField] = route;
+            // An HTTP API $default route sending payload 1.0 names itself in requestContext; its resource is the path.
+            if (routeField.StartsWith("requestContext.", StringComparison.Ordinal))
+            {
+                e["requestContext"]![routeField["requestContext.".Length..]] = route;
+                e["resource"] = "/orders/%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+            }
+            else
+            {
+                e[routeField] = route;
+            }
+
             e["pathParameters"] = null;
             e[fixture == "apigw-http" ? "rawPath" : "path"] = "/orders/%3Cscript%3Ealert(1)%3C%2Fscript%3E";
         });

@@ -24,12 +24,17 @@ internal sealed class ProxyV1InputExtractor(HttpRequestInputs inputs) : ILambdaI
             Query = query,
             RouteValues = HttpEventReading.ReadPathParameters(root),
 
-            // A REST API matched the path against its resource (/orders, /orders/{id}); an ALB forwards any path.
-            IsRouted = root.GetStringOrNull("resource") is { Length: > 0 },
+            // A REST API matched the path against its resource (/orders, /orders/{id}); an ALB forwards any path, and so
+            // does an HTTP API $default route sending payload 1.0 (its resource is then the path itself).
+            IsRouted = root.GetStringOrNull("resource") is { Length: > 0 } resource && resource != "$default" && !IsDefaultRoute(root),
         };
         context.Http = http;
         HttpEventReading.AddInputs(lambdaEvent, context, http, "body", "isBase64Encoded", inputs);
     }
+
+    private static bool IsDefaultRoute(JsonElement root) =>
+        root.TryGet("requestContext", JsonValueKind.Object, out var context)
+        && (context.IsString("routeKey", "$default") || context.IsString("resourceId", "$default"));
 
     // A WebSocket event has no HTTP method: the connection is opened with a GET, messages are data sent to the API.
     private static string WebSocketMethod(JsonElement root) =>
