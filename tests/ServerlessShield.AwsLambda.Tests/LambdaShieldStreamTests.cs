@@ -94,7 +94,7 @@ public sealed class LambdaShieldStreamTests
     public async Task Wrap_AttackInAKafkaHeader_FailsTheBatch()
     {
         var bytes = Fixtures.With("kafka-msk", e => e["records"]!["mytopic-0"]![0]!["headers"] = new JsonArray(
-            new JsonObject { ["tenant"] = new JsonArray([.. Encoding.UTF8.GetBytes("acme' or '1'='1").Select(b => (JsonNode)(int)b)]) }));
+            new JsonObject { ["tenant"] = KafkaBytes([.. Encoding.UTF8.GetBytes("acme' or '1'='1").Select(b => (int)b)]) }));
         var function = new ShieldedFunction();
 
         var error = await Assert.ThrowsAsync<ShieldedInvocationException>(() => function.InvokeAsync(bytes));
@@ -108,18 +108,20 @@ public sealed class LambdaShieldStreamTests
     [Fact]
     public async Task Wrap_BinaryKafkaHeaders_PassTheBatch()
     {
-        static JsonArray Bytes(params int[] values) => new([.. values.Select(v => (JsonNode)v)]);
         var bytes = Fixtures.With("kafka-msk", e => e["records"]!["mytopic-0"]![0]!["headers"] = new JsonArray(
-            new JsonObject { ["Version"] = Bytes(0, 0, 0, 0, 0, 0, 0, 3) },
-            new JsonObject { ["IsFullBuild"] = Bytes(1) },
-            new JsonObject { ["OriginationTimestamp"] = Bytes(0, 0, 1, -123, -11, -81, -50, -2) },
-            new JsonObject { ["traceparent"] = Bytes([.. Encoding.ASCII.GetBytes("00-691cce72f274a6d68af668f63ab4a9c1-5aa2f8a2a2b0c1d2-01").Select(b => (int)b)]) }));
+            new JsonObject { ["Version"] = KafkaBytes(0, 0, 0, 0, 0, 0, 0, 3) },
+            new JsonObject { ["IsFullBuild"] = KafkaBytes(1) },
+            new JsonObject { ["OriginationTimestamp"] = KafkaBytes(0, 0, 1, -123, -11, -81, -50, -2) },
+            new JsonObject { ["traceparent"] = KafkaBytes([.. Encoding.ASCII.GetBytes("00-691cce72f274a6d68af668f63ab4a9c1-5aa2f8a2a2b0c1d2-01").Select(b => (int)b)]) }));
         var function = new ShieldedFunction();
 
         await function.InvokeAsync(bytes);
 
         Assert.Single(function.Received);
     }
+
+    // A Kafka header value as the event writes it: its bytes as a JSON array of numbers (Java's signed bytes).
+    private static JsonArray KafkaBytes(params int[] values) => new([.. values.Select(v => (JsonNode)v)]);
 
     // A CloudWatch Logs subscription to a Kinesis stream: each record's data is gzip-compressed JSON. The log messages
     // are inspected as the handler will read them once inflated.

@@ -21,7 +21,7 @@ internal static class RecordInputs
         }
 
         encoding = InputEncoding.Text;
-        return Raw(path, value, InputFormat.Auto, itemId) with { IsMetadata = metadata };
+        return Raw(path, value, InputFormat.Auto, itemId, metadata);
     }
 
     // Bytes the platform writes as a JSON array of numbers (Kafka and RabbitMQ header values). The Kafka event writes
@@ -52,12 +52,12 @@ internal static class RecordInputs
 
     // A JSON value of the event (EventBridge detail, DynamoDB images) as its own input, byte for byte.
     public static ShieldInput Json(string path, JsonElement value, string? itemId = null) =>
-        Raw(path, value, InputFormat.Json, itemId);
+        Raw(path, value, InputFormat.Json, itemId, metadata: false);
 
     // What travels beside a record's payload: attributes, a subject, an object key, producer headers.
     public static ShieldInput Metadata(string path, string value, string? itemId = null) =>
         new(path, Encoding.UTF8.GetBytes(value), InputFormat.Text, itemId) { IsMetadata = true };
 
-    private static ShieldInput Raw(string path, JsonElement value, InputFormat format, string? itemId) =>
-        new(path, JsonValueBytes.Of(value), format, itemId);
+    private static ShieldInput Raw(string path, JsonElement value, InputFormat format, string? itemId, bool metadata) =>
+        new(path, JsonValueBytes.Of(value), format, itemId) { IsMetadata = metadata };
 }

@@ -31,10 +31,10 @@ internal static class BindingDataValues
             {
                 var name = reader.GetString()!;
                 reader.Read();
-                var wanted = Array.FindIndex(names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-                if (wanted >= 0 && reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } value)
+                var wanted = Wanted(names, name);
+                if (wanted is not null && reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } value)
                 {
-                    found.Add((names[wanted], value));
+                    found.Add((wanted, value));
                 }
                 else
                 {
@@ -48,6 +48,19 @@ internal static class BindingDataValues
         }
 
         return found;
+    }
+
+    private static string? Wanted(string[] names, string name)
+    {
+        foreach (var wanted in names)
+        {
+            if (string.Equals(wanted, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return wanted;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The elements of a JSON array of strings or numbers, as text (message ids, sequence numbers); null when absent.</summary>

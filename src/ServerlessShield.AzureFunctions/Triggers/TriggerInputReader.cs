@@ -145,35 +145,59 @@ internal static class TriggerInputReader
 
     // What a Service Bus sender sets on a message besides its body and application properties, as the host's binding
     // data names it (an array per field for a batch): consumers route on the subject, log the correlation id and look
-    // state up by the session id. "Label" is the subject's former name, read when "Subject" is absent.
-    private static readonly (string Key, string Fallback, string Name)[] ServiceBusSenderFields =
+    // state up by the session id. "Label" is the subject's former name, read when "Subject" is absent. The message id
+    // is not listed: a batch's ids are already read, as its item ids.
+    private static readonly (string Name, string[] Keys, string[] ArrayKeys)[] ServiceBusSenderFields =
     [
-        ("MessageId", "", "messageId"), ("CorrelationId", "", "correlationId"), ("SessionId", "", "sessionId"),
-        ("Subject", "Label", "subject"), ("ReplyTo", "", "replyTo"), ("ReplyToSessionId", "", "replyToSessionId"),
-        ("To", "", "to"), ("ContentType", "", "contentType"), ("PartitionKey", "", "partitionKey"),
+        SenderField("correlationId", "CorrelationId"), SenderField("sessionId", "SessionId"), SenderField("subject", "Subject", "Label"),
+        SenderField("replyTo", "ReplyTo"), SenderField("replyToSessionId", "ReplyToSessionId"), SenderField("to", "To"),
+        SenderField("contentType", "ContentType"), SenderField("partitionKey", "PartitionKey"),
     ];
 
-    private static void AddSenderFields(FunctionContext functionContext, ShieldContext context, string bindingName, string?[]? itemIds)
+    private static (string Name, string[] Keys, string[] ArrayKeys) SenderField(string name, params string[] keys) =>
+        (name, keys, [.. keys.Select(key => key + "Array")]);
+
+    private static void AddSenderFields(FunctionContext functionContext, ShieldContext context, string bindingName, string?[]? messageIds)
     {
-        foreach (var (key, fallback, name) in ServiceBusSenderFields)
+        AddSenderField(context, bindingName, "messageId", messageIds, messageIds is null ? BindingDataValues.GetString(functionContext, "MessageId") : null, messageIds);
+        foreach (var (name, keys, arrayKeys) in ServiceBusSenderFields)
         {
-            var values = BindingDataValues.GetIds(functionContext, key + "Array")
-                ?? (fallback.Length > 0 ? BindingDataValues.GetIds(functionContext, fallback + "Array") : null);
-            if (values is not null)
+            string?[]? batch = null;
+            foreach (var arrayKey in arrayKeys)
             {
-                for (var i = 0; i < values.Length; i++)
+                batch ??= BindingDataValues.GetIds(functionContext, arrayKey);
+            }
+
+            string? single = null;
+            if (batch is null)
+            {
+                foreach (var key in keys)
                 {
-                    if (values[i] is { Length: > 0 } value)
-                    {
-                        var index = i.ToString(CultureInfo.InvariantCulture);
-                        context.Inputs.Add(new ShieldInput($"{bindingName}[{index}].{name}", Encoding.UTF8.GetBytes(value), InputFormat.Text, ItemId(itemIds, i)) { IsMetadata = true });
-                    }
+                    single ??= BindingDataValues.GetString(functionContext, key);
                 }
             }
-            else if ((BindingDataValues.GetString(functionContext, key) ?? (fallback.Length > 0 ? BindingDataValues.GetString(functionContext, fallback) : null)) is { Length: > 0 } single)
+
+            AddSenderField(context, bindingName, name, batch, single, messageIds);
+        }
+    }
+
+    // One field: per message of a batch (tied to its message id), or of the one message.
+    private static void AddSenderField(ShieldContext context, string bindingName, string name, string?[]? batch, string? single, string?[]? messageIds)
+    {
+        if (batch is not null)
+        {
+            for (var i = 0; i < batch.Length; i++)
             {
-                context.Inputs.Add(new ShieldInput($"{bindingName}.{name}", Encoding.UTF8.GetBytes(single), InputFormat.Text) { IsMetadata = true });
+                if (batch[i] is { Length: > 0 } value)
+                {
+                    var index = i.ToString(CultureInfo.InvariantCulture);
+                    context.Inputs.Add(new ShieldInput($"{bindingName}[{index}].{name}", Encoding.UTF8.GetBytes(value), InputFormat.Text, ItemId(messageIds, i)) { IsMetadata = true });
+                }
             }
+        }
+        else if (single is { Length: > 0 })
+        {
+            context.Inputs.Add(new ShieldInput($"{bindingName}.{name}", Encoding.UTF8.GetBytes(single), InputFormat.Text) { IsMetadata = true });
         }
     }
 

@@ -113,6 +113,9 @@ public sealed class SecurityTelemetryMiddleware : IShieldMiddleware
     {
         var rule = finding.Rule;
         var action = SecurityTelemetryNames.Action(finding.Action);
+
+        // A record id can be the sender's (a Service Bus message id): the log and the event carry it log-safe.
+        var itemId = LogSafeText.Id(finding.ItemId);
         ShieldDiagnostics.Findings.Add(1,
             new KeyValuePair<string, object?>("shield.rule", rule.Id),
             new KeyValuePair<string, object?>("shield.action", action),
@@ -138,7 +141,7 @@ public sealed class SecurityTelemetryMiddleware : IShieldMiddleware
             && _sampler.ShouldLog(rule.Id, finding.Action, context.FunctionName, finding.FieldPath))
         {
             ShieldLog.Finding(_logger, rule.Id, rule.Name, rule.Severity, action, context.FunctionName, context.Platform, context.Source.Name,
-                finding.FieldPath, finding.ValueHash, LogSafeText.Id(finding.ItemId), context.CorrelationId, context.InvocationId, context.TraceId, context.IsColdStart);
+                finding.FieldPath, finding.ValueHash, itemId, context.CorrelationId, context.InvocationId, context.TraceId, context.IsColdStart);
         }
 
         if (_listeners.Length == 0)
@@ -147,7 +150,7 @@ public sealed class SecurityTelemetryMiddleware : IShieldMiddleware
         }
 
         var securityEvent = new SecurityEvent(rule.Id, rule.Name, rule.Category, rule.Severity, finding.Action, context.FunctionName,
-            context.Platform, context.Source.Name, finding.FieldPath.Length == 0 ? null : finding.FieldPath, finding.ValueHash, LogSafeText.Id(finding.ItemId),
+            context.Platform, context.Source.Name, finding.FieldPath.Length == 0 ? null : finding.FieldPath, finding.ValueHash, itemId,
             context.CorrelationId, context.InvocationId, context.TraceId, context.PlatformRequestId, context.IsColdStart, _time.GetUtcNow());
         foreach (var listener in _listeners)
         {
