@@ -20,68 +20,78 @@ internal ref struct ShellText
             return;
         }
 
-        Span<char> buffer = value.Length <= stackBuffer.Length ? stackBuffer : (_rented = ArrayPool<char>.Shared.Rent(value.Length));
+        // Most '$' and '\' are not rewritten ($(, C:\dir): the value is copied only once something is, and then in
+        // runs up to each rewrite.
+        var buffer = Span<char>.Empty;
         var length = 0;
+        var copied = 0;
+
+        // Where the word holding a backslash starts, for the drive-path test (C:\new is not an escaped newline): the
+        // token breaks are looked for only when a backslash escape is met, and only once over each character.
         var tokenStart = 0;
-        var i = 0;
-        while (i < value.Length)
+        var breaksSeen = 0;
+        for (var i = value.IndexOfAny(Rewritten); i >= 0; i = LexChars.IndexOfAnyFrom(value, i, Rewritten))
         {
-            // Characters that are not rewritten are copied as a run; of them, only the token breaks matter below.
-            var run = value[i..].IndexOfAny(Rewritten);
-            var runEnd = run < 0 ? value.Length : i + run;
-            if (runEnd > i)
-            {
-                var plain = value[i..runEnd];
-                plain.CopyTo(buffer[length..]);
-                length += plain.Length;
-                var lastBreak = plain.LastIndexOfAny(TokenBreaks);
-                if (lastBreak >= 0)
-                {
-                    tokenStart = i + lastBreak + 1;
-                }
-
-                i = runEnd;
-                if (i == value.Length)
-                {
-                    break;
-                }
-            }
-
             var c = value[i];
-            if (c == '\t')
+            var replacement = ' ';
+            var end = i + 1;
+            if (c == '$')
             {
-                tokenStart = i + 1;
+                if (!TrySkipIfs(value, i, out end))
+                {
+                    i++;
+                    continue;
+                }
+
+                // The skipped $IFS is no token break, whatever it holds.
+                tokenStart = TokenStart(value, tokenStart, breaksSeen, i);
+                breaksSeen = end;
+            }
+            else if (c == '\\')
+            {
+                if (i + 1 >= value.Length || value[i + 1] is not ('n' or 'r' or 't'))
+                {
+                    i++;
+                    continue;
+                }
+
+                tokenStart = TokenStart(value, tokenStart, breaksSeen, i);
+                breaksSeen = i;
+                if (i - tokenStart >= 2 && char.IsAsciiLetter(value[tokenStart]) && value[tokenStart + 1] == ':')
+                {
+                    i++;
+                    continue;
+                }
+
+                replacement = value[i + 1] == 't' ? ' ' : '\n';
+                end = i + 2;
             }
 
-            if (c == '$' && TrySkipIfs(value, i, out var ifsEnd))
+            if (buffer.IsEmpty)
             {
-                buffer[length++] = ' ';
-                i = ifsEnd;
-                continue;
+                buffer = value.Length <= stackBuffer.Length ? stackBuffer : (_rented = ArrayPool<char>.Shared.Rent(value.Length));
             }
 
-            // C:\new\table is a Windows path, not an escaped newline.
-            var inDrivePath = i - tokenStart >= 2 && char.IsAsciiLetter(value[tokenStart]) && value[tokenStart + 1] == ':';
-            if (c == '\\' && i + 1 < value.Length && value[i + 1] is 'n' or 'r' or 't' && !inDrivePath)
+            value[copied..i].CopyTo(buffer[length..]);
+            length += i - copied;
+
+            // NUL bytes disappear; tabs, no-break spaces, vertical tabs and form feeds are spaces.
+            if (c != '\0')
             {
-                buffer[length++] = value[i + 1] == 't' ? ' ' : '\n';
-                i += 2;
-                continue;
+                buffer[length++] = replacement;
             }
 
-            if (c is '\t' or '\u00A0' or '\v' or '\f')
-            {
-                buffer[length++] = ' ';
-            }
-            else if (c != '\0')
-            {
-                buffer[length++] = c;
-            }
-
-            i++;
+            copied = i = end;
         }
 
-        Text = buffer[..length];
+        if (buffer.IsEmpty)
+        {
+            Text = value;
+            return;
+        }
+
+        value[copied..].CopyTo(buffer[length..]);
+        Text = buffer[..(length + value.Length - copied)];
     }
 
     public static int StackBufferSize => 512;
@@ -100,6 +110,13 @@ internal ref struct ShellText
             ArrayPool<char>.Shared.Return(_rented);
             _rented = null;
         }
+    }
+
+    // The start of the word that holds `at`, given where it started as of `from`.
+    private static int TokenStart(ReadOnlySpan<char> value, int tokenStart, int from, int at)
+    {
+        var lastBreak = from < at ? value[from..at].LastIndexOfAny(TokenBreaks) : -1;
+        return lastBreak < 0 ? tokenStart : from + lastBreak + 1;
     }
 
     // $IFS, ${IFS}, $IFS$9, ${IFS%??}, ${IFS:0:1}: the field separator spelled as a variable.

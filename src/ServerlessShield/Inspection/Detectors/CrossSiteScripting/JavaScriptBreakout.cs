@@ -23,10 +23,12 @@ internal static class JavaScriptBreakout
     // Decoders payloads wrap their code in; CRS and payload lists probe with them bare.
     private static readonly string[] DecoderCalls = ["atob(", "btoa("];
 
-    // The first letters of the three lists above.
-    private static readonly SearchValues<char> SinkInitials = SearchValues.Create("abcefps");
+    // Where a name of the three lists above starts.
+    private static readonly SubstringFinder SinkNames = new(StringComparison.Ordinal, [.. DialogSinks, .. DecoderCalls, .. EvaluationSinks]);
 
     private static readonly string[] GlobalObjects = ["window", "self", "top", "parent", "this", "globalthis", "frames", "document", "content"];
+
+    private static readonly SubstringFinder GlobalObjectNames = new(StringComparison.Ordinal, GlobalObjects);
 
     // '+' alone is no syntax here: it only counts in the UTF-7 marker "+adw-" and next to '[' in JSFuck.
     private static readonly SearchValues<char> CodeSyntax = SearchValues.Create("(=[{`");
@@ -55,9 +57,9 @@ internal static class JavaScriptBreakout
     // alert(1), prompt`1`, eval('...'), setTimeout("...") with an identifier boundary before the sink.
     private static bool HasSinkCall(ReadOnlySpan<char> text)
     {
-        for (var i = text.IndexOfAny(SinkInitials); i >= 0; i = LexChars.IndexOfAnyFrom(text, i + 1, SinkInitials))
+        for (var i = SinkNames.IndexFrom(text, 0); i >= 0; i = SinkNames.IndexFrom(text, i + 1))
         {
-            if (!MayStartSink(text, i) || (i > 0 && IsIdentifierChar(text[i - 1]) && !(text[i - 1] is '.' && IsGlobalBefore(text, i - 1))))
+            if (i > 0 && IsIdentifierChar(text[i - 1]) && !(text[i - 1] is '.' && IsGlobalBefore(text, i - 1)))
             {
                 continue;
             }
@@ -99,21 +101,6 @@ internal static class JavaScriptBreakout
 
         return false;
     }
-
-    // The first two letters of a dialog sink, decoder or evaluation sink: al(ert), at(ob), pr(ompt, int), co(nfirm),
-    // ev(al), ex(ecscript), se(ttimeout, tinterval), fu(nction), bt(oa). Text dense in short words tries no list.
-    private static bool MayStartSink(ReadOnlySpan<char> text, int i) =>
-        i + 1 < text.Length && text[i + 1] switch
-        {
-            'l' => text[i] == 'a',
-            't' => text[i] is 'a' or 'b',
-            'r' => text[i] == 'p',
-            'o' => text[i] == 'c',
-            'v' or 'x' => text[i] == 'e',
-            'e' => text[i] == 's',
-            'u' => text[i] == 'f',
-            _ => false,
-        };
 
     // ", ', ;, ) or an operator right before the sink: the value closed a string or statement to reach it.
     private static bool PrecededByBreakout(ReadOnlySpan<char> text, int sink)
@@ -161,11 +148,16 @@ internal static class JavaScriptBreakout
             return false;
         }
 
-        foreach (var global in GlobalObjects)
+        for (var at = GlobalObjectNames.IndexFrom(text, 0); at >= 0; at = GlobalObjectNames.IndexFrom(text, at + 1))
         {
-            for (var at = text.IndexOf(global, StringComparison.Ordinal); at >= 0; at = Next(text, at, global))
+            if (at > 0 && IsIdentifierChar(text[at - 1]))
             {
-                if (at > 0 && IsIdentifierChar(text[at - 1]))
+                continue;
+            }
+
+            foreach (var global in GlobalObjects)
+            {
+                if (!text[at..].StartsWith(global, StringComparison.Ordinal))
                 {
                     continue;
                 }

@@ -5,12 +5,19 @@ namespace ServerlessShield;
 // Finds the occurrences of a fixed set of markers (code idioms, URL wrappers) with one vectorized search for their
 // anchor characters instead of one substring search per marker: every marker holds an anchor character ('(', '=',
 // ':'...), which is case-free and rare in ordinary text, so a value without anchors is answered by that one search
-// and each anchor found is checked against the few markers that hold it.
+// and each anchor found is checked against the few markers that hold it. Text dense in anchors (code, punctuation) is
+// searched for the markers themselves once a few anchors have been judged.
 internal sealed class MarkerSet
 {
+    // Anchors judged one by one before the search switches to the markers themselves.
+    private const int DenseAnchors = 8;
+
     private readonly SearchValues<char> _anchors;
     private readonly (string Marker, int Offset)[][] _byAnchor = new (string, int)[128][];
     private readonly StringComparison _comparison;
+    private readonly string[] _markers;
+    private readonly SubstringFinder _finder;
+    private readonly int _maxOffset;
 
     // Per anchor, the ASCII characters some marker has right before it (both cases when the set ignores case), and
     // whether a marker starts with it: an anchor after any other character is turned away without a loop.
@@ -21,6 +28,8 @@ internal sealed class MarkerSet
     {
         _anchors = SearchValues.Create(anchors);
         _comparison = comparison;
+        _markers = markers;
+        _finder = new SubstringFinder(comparison, markers);
         var byAnchor = new List<(string, int)>?[128];
         foreach (var marker in markers)
         {
@@ -33,6 +42,7 @@ internal sealed class MarkerSet
             }
 
             (byAnchor[marker[offset]] ??= []).Add((marker, offset));
+            _maxOffset = Math.Max(_maxOffset, offset);
             if (offset == 0)
             {
                 _startsMarker[marker[0]] = true;
@@ -64,8 +74,15 @@ internal sealed class MarkerSet
     public bool Any(ReadOnlySpan<char> text, Accept accept)
     {
         var from = 0;
+        var judged = 0;
         while (from < text.Length)
         {
+            if (judged == DenseAnchors)
+            {
+                // Markers whose anchor was already judged may be judged again: the answer is the same.
+                return AnyStartingFrom(text, Math.Max(0, from - 1 - _maxOffset), accept);
+            }
+
             var found = text[from..].IndexOfAny(_anchors);
             if (found < 0)
             {
@@ -74,6 +91,7 @@ internal sealed class MarkerSet
 
             var at = from + found;
             from = at + 1;
+            judged++;
             if (!_startsMarker[text[at]] && (at == 0 || !MayPrecede(text[at], text[at - 1])))
             {
                 continue;
@@ -88,6 +106,23 @@ internal sealed class MarkerSet
                     && (offset == 0 || SameChar(text[at - 1], marker[offset - 1]))
                     && (offset + 1 == marker.Length || SameChar(text[at + 1], marker[offset + 1]))
                     && text[start..].StartsWith(marker, _comparison) && accept(text, marker, start))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Every occurrence of a marker that starts at or after `from`, found by the markers themselves.
+    private bool AnyStartingFrom(ReadOnlySpan<char> text, int from, Accept accept)
+    {
+        for (var start = _finder.IndexFrom(text, from); start >= 0; start = _finder.IndexFrom(text, start + 1))
+        {
+            foreach (var marker in _markers)
+            {
+                if (text[start..].StartsWith(marker, _comparison) && accept(text, marker, start))
                 {
                     return true;
                 }
