@@ -12,8 +12,9 @@ namespace ServerlessShield;
 /// </summary>
 internal ref struct MarkupText
 {
-    // ASCII except where a rewrite below starts: '+' (UTF-7), '&' (references), '1' and '3' (1⁄4, 3⁄4), '\' (\0), NUL.
-    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(LexChars.AsciiExcept("+&13\\\0"));
+    // Where a rewrite below may start: '+' (UTF-7), '&' (references), '1' and '3' (1⁄4, 3⁄4), '\' (\0), and the
+    // characters dropped or replaced (NUL, the soft hyphen, zero-width characters, ¼, ¾).
+    private static readonly SearchValues<char> RewriteStarts = SearchValues.Create("+&13\\\0\u00AD\u200B\u200C\u200D\u2060\uFEFF\u00BC\u00BE");
 
     private char[]? _rented;
 
@@ -28,71 +29,61 @@ internal ref struct MarkupText
             Text = buffer[..lowered];
             return;
         }
-        var length = 0;
-        for (var i = 0; i < value.Length; i++)
-        {
-            // ASCII that no rewrite below starts on is only lower-cased: a run at a time.
-            var run = value[i..].IndexOfAnyExcept(PlainAscii);
-            var runEnd = run < 0 ? value.Length : i + run;
-            if (runEnd > i)
-            {
-                System.Text.Ascii.ToLower(value[i..runEnd], buffer[length..], out var written);
-                length += written;
-                i = runEnd;
-                if (i == value.Length)
-                {
-                    break;
-                }
-            }
 
+        // Elsewhere the value is lower-cased in runs, up to each place where a rewrite does change something.
+        var length = 0;
+        var copied = 0;
+        for (var i = value.IndexOfAny(RewriteStarts); i >= 0; i = LexChars.IndexOfAnyFrom(value, i, RewriteStarts))
+        {
             var c = value[i];
+            var start = i;
+
+            // What replaces the characters from start to i; NUL when they are dropped.
+            var replacement = '\0';
             if (c == '+' && i + 4 < value.Length && value[i + 1] == 'A' && value[i + 2] == 'D' && value[i + 4] == '-' && Utf7Bracket(value[i + 3]) is var bracket and not '\0')
             {
-                buffer[length++] = bracket;
-                i += 4;
-                continue;
+                replacement = bracket;
+                i += 5;
             }
-
-            if (c == '&' && Html5Entity.TryDecode(value[i..], out var entity, out var entityLength))
+            else if (c == '&' && Html5Entity.TryDecode(value[i..], out var entity, out var entityLength))
             {
-                if (entity != '\0')
-                {
-                    buffer[length++] = entity;
-                }
-
-                i += entityLength - 1;
-                continue;
+                replacement = entity;
+                i += entityLength;
             }
-
-            if (c is '1' or '3' && i + 2 < value.Length && value[i + 1] == '\u2044' && value[i + 2] == '4')
+            else if (c is '1' or '3' && i + 2 < value.Length && value[i + 1] == '\u2044' && value[i + 2] == '4')
             {
-                buffer[length++] = c == '1' ? '<' : '>';
+                replacement = c == '1' ? '<' : '>';
+                i += 3;
+            }
+            else if (c == '\\' && i + 1 < value.Length && value[i + 1] == '0' && (i + 2 >= value.Length || !char.IsAsciiDigit(value[i + 2])))
+            {
                 i += 2;
-                continue;
             }
-
-            if (c == '\\' && i + 1 < value.Length && value[i + 1] == '0' && (i + 2 >= value.Length || !char.IsAsciiDigit(value[i + 2])))
+            else if (c is '\u00BC' or '\u00BE')
+            {
+                replacement = c == '\u00BC' ? '<' : '>';
+                i++;
+            }
+            else if (c is '\0' or '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF')
+            {
+                i++;
+            }
+            else
             {
                 i++;
                 continue;
             }
 
-            switch (c)
+            length += LowerAscii(value[copied..start], buffer[length..]);
+            if (replacement != '\0')
             {
-                case '\0' or '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
-                    continue;
-                case '\u00BC':
-                    buffer[length++] = '<';
-                    continue;
-                case '\u00BE':
-                    buffer[length++] = '>';
-                    continue;
-                default:
-                    buffer[length++] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
-                    continue;
+                buffer[length++] = replacement;
             }
+
+            copied = i;
         }
 
+        length += LowerAscii(value[copied..], buffer[length..]);
         Text = buffer[..length];
     }
 
@@ -107,6 +98,23 @@ internal ref struct MarkupText
             ArrayPool<char>.Shared.Return(_rented);
             _rented = null;
         }
+    }
+
+    // ASCII letters lower-cased, every other character as it is; returns the length written.
+    private static int LowerAscii(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        var done = 0;
+        while (System.Text.Ascii.ToLower(source[done..], destination[done..], out var written) != OperationStatus.Done)
+        {
+            // A run of characters outside ASCII is copied at once.
+            done += written;
+            var run = source[done..].IndexOfAnyInRange('\0', '\u007F');
+            var runLength = run < 0 ? source.Length - done : run;
+            source.Slice(done, runLength).CopyTo(destination[done..]);
+            done += runLength;
+        }
+
+        return source.Length;
     }
 
     // +ADw- is '<', +AD4- is '>', +ACI- is '"' in UTF-7 (only the first two letters differ for these).

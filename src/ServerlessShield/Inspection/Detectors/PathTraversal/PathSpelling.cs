@@ -32,62 +32,68 @@ internal ref struct PathSpelling
             Text = buffer[..lowered];
             return;
         }
+
+        // Elsewhere ASCII that no decoder below starts on is only lower-cased, with '\' read as '/': it is copied in
+        // runs, up to each place where a decoder does change something.
         var length = 0;
-        var i = 0;
-        while (i < value.Length)
+        var copied = 0;
+        for (var i = IndexOfDecoderStart(value, 0); i >= 0; i = IndexOfDecoderStart(value, i))
         {
-            // ASCII that none of the decoders below starts on is only lower-cased, with '\' read as '/': a run at a time.
-            var run = value[i..].IndexOfAnyExcept(PlainAscii);
-            var runEnd = run < 0 ? value.Length : i + run;
-            if (runEnd > i)
-            {
-                var plain = buffer.Slice(length, runEnd - i);
-                System.Text.Ascii.ToLower(value[i..runEnd], plain, out _);
-                plain.Replace('\\', '/');
-                length += plain.Length;
-                i = runEnd;
-                if (i == value.Length)
-                {
-                    break;
-                }
-            }
-
             var c = value[i];
-            if (c == '%' && TryPercent(value, ref i, out var decoded))
+            var start = i;
+            char decoded;
+            if (c == '%')
             {
-                Append(buffer, ref length, decoded);
-                continue;
-            }
-
-            if (c is >= '\u00C0' and <= '\u00FD' && TryLatin1Overlong(value, ref i, out var overlong))
-            {
-                Append(buffer, ref length, overlong);
-                continue;
-            }
-
-            if (c == '0' && i + 3 < value.Length && (value[i + 1] | 0x20) == 'x' && TryHexLiteral(value[i + 2], value[i + 3], out var literal))
-            {
-                Append(buffer, ref length, literal);
-                i += 4;
-                continue;
-            }
-
-            // ..2f / ..5c: an escaped slash whose percent sign a filter removed.
-            if (c == '2' || c == '5')
-            {
-                if (length >= 2 && buffer[length - 1] == '.' && buffer[length - 2] == '.' && i + 1 < value.Length
-                    && TryHexLiteral(c, value[i + 1], out var bare) && bare == '/')
+                if (!TryPercent(value, ref i, out decoded))
                 {
-                    Append(buffer, ref length, '/');
-                    i += 2;
+                    i++;
                     continue;
                 }
             }
+            else if (c == '0')
+            {
+                if (!(i + 3 < value.Length && (value[i + 1] | 0x20) == 'x' && TryHexLiteral(value[i + 2], value[i + 3], out decoded)))
+                {
+                    i++;
+                    continue;
+                }
 
-            Append(buffer, ref length, c);
-            i++;
+                i += 4;
+            }
+            else if (c is '2' or '5')
+            {
+                // ..2f / ..5c: an escaped slash whose percent sign a filter removed. The two dots are looked for in
+                // what has been written, so the run before is written first.
+                if (!(i + 1 < value.Length && TryHexLiteral(c, value[i + 1], out var bare) && bare == '/'))
+                {
+                    i++;
+                    continue;
+                }
+
+                CopyPlain(value[copied..i], buffer, ref length);
+                copied = i;
+                if (!(length >= 2 && buffer[length - 1] == '.' && buffer[length - 2] == '.'))
+                {
+                    i++;
+                    continue;
+                }
+
+                decoded = '/';
+                i += 2;
+            }
+            else if (!(c is >= '\u00C0' and <= '\u00FD' && TryLatin1Overlong(value, ref i, out decoded)))
+            {
+                // Any other character outside ASCII: a slash look-alike or a compatibility form is folded by Append.
+                decoded = c;
+                i++;
+            }
+
+            CopyPlain(value[copied..start], buffer, ref length);
+            Append(buffer, ref length, decoded);
+            copied = i;
         }
 
+        CopyPlain(value[copied..], buffer, ref length);
         Text = buffer[..length];
     }
 
@@ -108,6 +114,22 @@ internal ref struct PathSpelling
             ArrayPool<char>.Shared.Return(_rented);
             _rented = null;
         }
+    }
+
+    // The next '%', '0', '2', '5' or character outside ASCII at or after `from`, or -1.
+    private static int IndexOfDecoderStart(ReadOnlySpan<char> value, int from)
+    {
+        var next = from < value.Length ? value[from..].IndexOfAnyExcept(PlainAscii) : -1;
+        return next < 0 ? -1 : from + next;
+    }
+
+    // ASCII that no decoder changes: lower-cased, with '\' read as '/'.
+    private static void CopyPlain(ReadOnlySpan<char> plain, Span<char> buffer, ref int length)
+    {
+        var written = buffer.Slice(length, plain.Length);
+        System.Text.Ascii.ToLower(plain, written, out _);
+        written.Replace('\\', '/');
+        length += plain.Length;
     }
 
     private static void Append(Span<char> buffer, ref int length, char c)
