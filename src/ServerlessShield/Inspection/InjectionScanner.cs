@@ -31,7 +31,7 @@ public sealed class InjectionScanner
         Scan(value.AsSpan(), hits);
     }
 
-    /// <summary>Scans a value and adds each rule that fires to <paramref name="hits"/>. Allocates only when the value needs decoding.</summary>
+    /// <summary>Scans a value and adds each rule that fires to <paramref name="hits"/>. Decoding uses pooled buffers.</summary>
     /// <param name="value">The raw value.</param>
     /// <param name="hits">Receives the rules that fire, each once.</param>
     public void Scan(ReadOnlySpan<char> value, ICollection<ShieldRule> hits)
@@ -42,18 +42,24 @@ public sealed class InjectionScanner
             return;
         }
 
-        // The decoding is read from the value itself; a string is made only when something decodes.
-        var canonical = ValueCanonicalizer.MayDecode(value) ? ValueCanonicalizer.CanonicalizeCore(value) : null;
-        var decoded = canonical is not null && !value.SequenceEqual(canonical);
-        foreach (var detector in _detectors)
+        // The decoding is read from the value itself, into pooled buffers, only when something may decode.
+        var decoding = default(DecodedChars);
+        try
         {
-            if (detector.IsMatch(value) || (decoded && detector.IsMatch(canonical)))
+            var decoded = ValueCanonicalizer.MayDecode(value) && ValueCanonicalizer.TryCanonicalize(value, ref decoding)
+                && !value.SequenceEqual(decoding.Span);
+            var canonical = decoding.Span;
+            foreach (var detector in _detectors)
             {
-                if (!hits.Contains(detector.Rule))
+                if ((detector.IsMatch(value) || (decoded && detector.IsMatch(canonical))) && !hits.Contains(detector.Rule))
                 {
                     hits.Add(detector.Rule);
                 }
             }
+        }
+        finally
+        {
+            decoding.Dispose();
         }
     }
 

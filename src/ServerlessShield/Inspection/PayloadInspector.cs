@@ -13,6 +13,12 @@ internal sealed class PayloadInspector
 {
     private const int MaxFindingsPerInput = 64;
 
+    // Key sets of closed large objects kept for reuse: a few, so nesting cannot make the cached inspector hoard them.
+    private const int MaxSpareKeySets = 4;
+
+    // Buffers above this size are rented from the shared pool (EnsureChars).
+    private const int PooledBufferSize = 64 * 1024;
+
     // One inspector per thread: an input is inspected synchronously, so rent and return happen on the same thread,
     // and a thread-static slot costs nothing where a shared bag contends between invocations.
     [ThreadStatic]
@@ -21,9 +27,11 @@ internal sealed class PayloadInspector
     private readonly List<Frame> _frames = [];
     private readonly List<ulong> _keyHashes = [];
     private readonly Dictionary<int, HashSet<ulong>> _largeObjects = [];
+    private readonly Stack<HashSet<ulong>> _spareKeySets = new();
     private readonly List<Pending> _pending = [];
     private readonly Dictionary<int, bool> _sanitize = [];
     private readonly List<ShieldRule> _hits = [];
+
     private char[] _chars = [];
     private byte[] _bytes = [];
 
@@ -338,7 +346,7 @@ internal sealed class PayloadInspector
                     case JsonTokenType.EndArray:
                         var closed = _frames[^1];
                         _keyHashes.RemoveRange(closed.KeyStart, _keyHashes.Count - closed.KeyStart);
-                        _largeObjects.Remove(_frames.Count - 1);
+                        ReleaseKeySet(_frames.Count - 1);
                         _frames.RemoveAt(_frames.Count - 1);
                         break;
 
@@ -395,7 +403,7 @@ internal sealed class PayloadInspector
             _keyHashes.RemoveRange(keyStart, _keyHashes.Count - keyStart);
             for (var i = frameBase; i < _frames.Count; i++)
             {
-                _largeObjects.Remove(i);
+                ReleaseKeySet(i);
             }
 
             _frames.RemoveRange(frameBase, _frames.Count - frameBase);
@@ -490,10 +498,27 @@ internal sealed class PayloadInspector
         _keyHashes.Add(hash);
         if (_keyHashes.Count - keyStart >= 16)
         {
-            _largeObjects[frameIndex] = [.. _keyHashes.GetRange(keyStart, _keyHashes.Count - keyStart)];
+            var keys = _spareKeySets.Count > 0 ? _spareKeySets.Pop() : [];
+            for (var i = keyStart; i < _keyHashes.Count; i++)
+            {
+                keys.Add(_keyHashes[i]);
+            }
+
+            _largeObjects[frameIndex] = keys;
         }
 
         return false;
+    }
+
+    // A closed object's key set is kept for the next large object: an array of large objects (a batch, a page of
+    // records) reuses one set instead of building each anew.
+    private void ReleaseKeySet(int frameIndex)
+    {
+        if (_largeObjects.Remove(frameIndex, out var keys) && _spareKeySets.Count < MaxSpareKeySets)
+        {
+            keys.Clear();
+            _spareKeySets.Push(keys);
+        }
     }
 
     private void OnString(ShieldContext context, ref Utf8JsonReader reader, string rootPath, int frameBase, ReadOnlySpan<byte> json, int envelopeDepth, InjectionScanner scanner)
@@ -926,11 +951,14 @@ internal sealed class PayloadInspector
         return hash;
     }
 
+    // A buffer larger than PooledBufferSize comes from the shared pool and goes back to it when the inspection ends:
+    // a large payload neither allocates its buffer anew each time nor keeps it alive with the cached inspector.
     private void EnsureChars(int length)
     {
         if (_chars.Length < length)
         {
-            _chars = new char[Math.Max(length, 256)];
+            ReturnPooled(ref _chars);
+            _chars = length > PooledBufferSize ? ArrayPool<char>.Shared.Rent(length) : new char[Math.Max(length, 256)];
         }
     }
 
@@ -938,7 +966,17 @@ internal sealed class PayloadInspector
     {
         if (_bytes.Length < length)
         {
-            _bytes = new byte[Math.Max(length, 256)];
+            ReturnPooled(ref _bytes);
+            _bytes = length > PooledBufferSize ? ArrayPool<byte>.Shared.Rent(length) : new byte[Math.Max(length, 256)];
+        }
+    }
+
+    private static void ReturnPooled<T>(ref T[] buffer)
+    {
+        if (buffer.Length > PooledBufferSize)
+        {
+            ArrayPool<T>.Shared.Return(buffer);
+            buffer = [];
         }
     }
 
@@ -962,17 +1000,8 @@ internal sealed class PayloadInspector
         inspector._currentAllowHtml = false;
         inspector._currentField = null;
 
-        // Do not keep a megabyte buffer alive because of one large payload.
-        if (inspector._chars.Length > 64 * 1024)
-        {
-            inspector._chars = [];
-        }
-
-        if (inspector._bytes.Length > 64 * 1024)
-        {
-            inspector._bytes = [];
-        }
-
+        ReturnPooled(ref inspector._chars);
+        ReturnPooled(ref inspector._bytes);
         t_cached = inspector;
     }
 

@@ -19,6 +19,9 @@ public static class ValueCanonicalizer
 
     private static readonly SearchValues<char> EscapeStarts = SearchValues.Create("%&\\");
 
+    private static readonly SearchValues<char> AsciiLettersAndDigits =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
     private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \t\r\n\f\v\u00A0");
 
     private static readonly SearchValues<char> Base64Chars =
@@ -56,85 +59,140 @@ public static class ValueCanonicalizer
         return CanonicalizeCore(value) ?? value;
     }
 
-    // The canonical decoding, or null when the value is its own: a span is decoded without being copied first, and
-    // nothing is allocated unless a decoder changes something.
+    // The canonical decoding, or null when the value is its own.
     internal static string? CanonicalizeCore(ReadOnlySpan<char> value)
     {
-        // Form decoding reads '+' as a space before any escape (an encoded %2B stays a plus).
-        var current = IsFormEncoded(value) ? value.ToString().Replace('+', ' ') : null;
-        for (var round = 0; round < MaxRounds; round++)
+        var canonical = default(DecodedChars);
+        try
         {
-            var text = current is null ? value : current.AsSpan();
-            var next = UrlDecodeCore(text);
-            next = HtmlDecodeCore(next is null ? text : next) ?? next;
-            next = UnescapeJavaScriptCore(next is null ? text : next) ?? next;
-            next = NormalizeCore(next is null ? text : next) ?? next;
-            if (next is null || text.SequenceEqual(next))
+            return TryCanonicalize(value, ref canonical) ? canonical.Span.ToString() : null;
+        }
+        finally
+        {
+            canonical.Dispose();
+        }
+    }
+
+    // Writes the canonical decoding into `canonical` and returns true, or returns false when the value is its own:
+    // a span is decoded without being copied first, into pooled buffers, and nothing is written unless a decoder
+    // changes something.
+    internal static bool TryCanonicalize(ReadOnlySpan<char> value, ref DecodedChars canonical)
+    {
+        var scratch = default(DecodedChars);
+        try
+        {
+            // Form decoding reads '+' as a space before any escape (an encoded %2B stays a plus).
+            var decoded = false;
+            if (IsFormEncoded(value))
             {
-                break;
+                canonical.Reset(value.Length);
+                canonical.AppendReplacing(value, '+', ' ');
+
+                decoded = true;
             }
 
-            current = next;
+            for (var round = 0; round < MaxRounds; round++)
+            {
+                // Each decoder reads what the one before it left; a decoder that changes nothing is passed over.
+                var changed = Apply(UrlDecodeCore, value, ref decoded, ref canonical, ref scratch);
+                changed |= Apply(HtmlDecodeCore, value, ref decoded, ref canonical, ref scratch);
+                changed |= Apply(UnescapeJavaScriptCore, value, ref decoded, ref canonical, ref scratch);
+                changed |= Apply(NormalizeCore, value, ref decoded, ref canonical, ref scratch);
+                if (!changed)
+                {
+                    break;
+                }
+            }
+
+            return decoded;
+        }
+        finally
+        {
+            scratch.Dispose();
+        }
+    }
+
+    // A decoder writes its output and returns true when it decoded something.
+    private delegate bool Decoder(ReadOnlySpan<char> value, ref DecodedChars output);
+
+    // Runs one decoder on the current text (the value until something decoded); a change makes its output current.
+    private static bool Apply(Decoder decoder, ReadOnlySpan<char> value, ref bool decoded, ref DecodedChars current, ref DecodedChars scratch)
+    {
+        var text = decoded ? current.Span : value;
+        if (!decoder(text, ref scratch) || text.SequenceEqual(scratch.Span))
+        {
+            return false;
         }
 
-        return current;
+        var previous = current;
+        current = scratch;
+        scratch = previous;
+        decoded = true;
+        return true;
+    }
+
+    // One decoder applied to a whole string, for the public methods.
+    private static string Decode(string value, Decoder decoder)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var output = default(DecodedChars);
+        try
+        {
+            return decoder(value, ref output) ? output.Span.ToString() : value;
+        }
+        finally
+        {
+            output.Dispose();
+        }
     }
 
     /// <summary>Decodes <c>%XX</c> and <c>%uXXXX</c> escapes; decoded bytes are read as UTF-8, accepting overlong forms.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The decoded value.</returns>
-    public static string UrlDecode(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return UrlDecodeCore(value) ?? value;
-    }
+    public static string UrlDecode(string value) => Decode(value, UrlDecodeCore);
 
-    private static string? UrlDecodeCore(ReadOnlySpan<char> value)
+    private static bool UrlDecodeCore(ReadOnlySpan<char> value, ref DecodedChars output)
     {
-        // The output is started at the first escape that decodes; a value without one is returned as it is.
-        StringBuilder? output = null;
-        List<byte>? bytes = null;
+        // The output is started at the first escape that decodes; a value without one is not written.
+        var started = false;
         var copied = 0;
         for (var i = value.IndexOf('%'); i >= 0; i = IndexFrom(value, '%', i))
         {
-            if (TryHex(value, i + 1, 2, out var b))
+            if (IsHexPair(value, i + 1))
             {
-                // A run of %XX escapes is gathered and read as UTF-8 at its end.
-                output = Unchanged(output, value, copied, i);
-                (bytes ??= []).Add((byte)b);
+                // A run of %XX escapes is read as UTF-8 as a whole.
+                Unchanged(ref output, ref started, value, copied, i);
                 copied = i + 3;
-                if (!(copied < value.Length && value[copied] == '%' && IsHexPair(value, copied + 1)))
+                while (copied < value.Length && value[copied] == '%' && IsHexPair(value, copied + 1))
                 {
-                    FlushBytes(bytes, output);
+                    copied += 3;
                 }
 
+                AppendEscapedBytes(value[i..copied], ref output);
                 i = copied - 1;
                 continue;
             }
 
             if (i + 1 < value.Length && (value[i + 1] is 'u' or 'U') && TryHex(value, i + 2, 4, out var u))
             {
-                output = Unchanged(output, value, copied, i).Append((char)u);
+                Unchanged(ref output, ref started, value, copied, i);
+                output.Append((char)u);
                 copied = i + 6;
                 i = copied - 1;
             }
         }
 
-        return Finish(output, value, copied);
+        return Finish(ref output, started, value, copied);
     }
 
     /// <summary>Decodes HTML character references, numeric ones also without the closing semicolon, as browsers do.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The decoded value.</returns>
-    public static string HtmlDecode(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return HtmlDecodeCore(value) ?? value;
-    }
+    public static string HtmlDecode(string value) => Decode(value, HtmlDecodeCore);
 
-    private static string? HtmlDecodeCore(ReadOnlySpan<char> value)
+    private static bool HtmlDecodeCore(ReadOnlySpan<char> value, ref DecodedChars output)
     {
-        StringBuilder? output = null;
+        var started = false;
         var copied = 0;
         for (var i = value.IndexOf('&'); i >= 0; i = IndexFrom(value, '&', i))
         {
@@ -152,7 +210,8 @@ public static class ValueCanonicalizer
 
                 if (end > start && code is > 0 and <= 0x10FFFF && code is < 0xD800 or > 0xDFFF)
                 {
-                    output = Unchanged(output, value, copied, i).Append(char.ConvertFromUtf32((int)code));
+                    Unchanged(ref output, ref started, value, copied, i);
+                    output.AppendCodePoint((int)code);
                     i = end < value.Length && value[end] == ';' ? end : end - 1;
                     copied = i + 1;
                 }
@@ -162,13 +221,30 @@ public static class ValueCanonicalizer
                 // What WebUtility can decode ends at the semicolon and starts at the last '&' before it, with a letter
                 // or '#': "a & b;" holds no reference and is not handed over.
                 var semicolon = LexChars.IndexWithin(value, ';', i + 1, 32);
-                if (semicolon > i + 1 && value[value[..semicolon].LastIndexOf('&') + 1] is '#' or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z'))
+                var last = semicolon > i + 1 ? value[..semicolon].LastIndexOf('&') : -1;
+                if (last >= 0 && value[last + 1] is '#' or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z'))
                 {
+                    // A name (&amp;) is decoded without a string per reference; the '&'s before it stay as written.
+                    var name = value[(last + 1)..semicolon];
+                    if (name.IndexOfAnyExcept(AsciiLettersAndDigits) < 0)
+                    {
+                        if (HtmlNamedReferences.Decode(name) is { } reference)
+                        {
+                            Unchanged(ref output, ref started, value, copied, last);
+                            output.Append(reference);
+                            i = semicolon;
+                            copied = i + 1;
+                        }
+
+                        continue;
+                    }
+
                     var entity = value[i..(semicolon + 1)].ToString();
                     var decoded = WebUtility.HtmlDecode(entity);
                     if (!string.Equals(decoded, entity, StringComparison.Ordinal))
                     {
-                        output = Unchanged(output, value, copied, i).Append(decoded);
+                        Unchanged(ref output, ref started, value, copied, i);
+                        output.Append(decoded);
                         i = semicolon;
                         copied = i + 1;
                     }
@@ -176,28 +252,25 @@ public static class ValueCanonicalizer
             }
         }
 
-        return Finish(output, value, copied);
+        return Finish(ref output, started, value, copied);
     }
 
     /// <summary>Decodes JavaScript and JSON escapes: <c>\uXXXX</c>, <c>\u{X…}</c>, <c>\xXX</c> and the one-letter escapes.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The decoded value.</returns>
-    public static string UnescapeJavaScript(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return UnescapeJavaScriptCore(value) ?? value;
-    }
+    public static string UnescapeJavaScript(string value) => Decode(value, UnescapeJavaScriptCore);
 
-    private static string? UnescapeJavaScriptCore(ReadOnlySpan<char> value)
+    private static bool UnescapeJavaScriptCore(ReadOnlySpan<char> value, ref DecodedChars output)
     {
-        StringBuilder? output = null;
+        var started = false;
         var copied = 0;
         for (var i = value.IndexOf('\\'); i >= 0 && i + 1 < value.Length; i = IndexFrom(value, '\\', i))
         {
             var e = value[i + 1];
             if (e is 'u' or 'U' && i + 5 < value.Length && TryHex(value, i + 2, 4, out var u))
             {
-                output = Unchanged(output, value, copied, i).Append((char)u);
+                Unchanged(ref output, ref started, value, copied, i);
+                output.Append((char)u);
                 i += 5;
             }
             else if (e is 'u' && i + 2 < value.Length && value[i + 2] == '{')
@@ -208,17 +281,20 @@ public static class ValueCanonicalizer
                     continue;
                 }
 
-                output = Unchanged(output, value, copied, i).Append(char.ConvertFromUtf32(cp));
+                Unchanged(ref output, ref started, value, copied, i);
+                output.AppendCodePoint(cp);
                 i = close;
             }
             else if (e is 'x' or 'X' && i + 3 < value.Length && TryHex(value, i + 2, 2, out var x))
             {
-                output = Unchanged(output, value, copied, i).Append((char)x);
+                Unchanged(ref output, ref started, value, copied, i);
+                output.Append((char)x);
                 i += 3;
             }
             else if (e is '"' or '\'' or '/' or '\\' or '`')
             {
-                output = Unchanged(output, value, copied, i).Append(e);
+                Unchanged(ref output, ref started, value, copied, i);
+                output.Append(e);
                 i++;
             }
             else
@@ -230,7 +306,7 @@ public static class ValueCanonicalizer
             copied = i + 1;
         }
 
-        return Finish(output, value, copied);
+        return Finish(ref output, started, value, copied);
     }
 
     /// <summary>Applies Unicode NFKC, folding full-width and compatibility forms (<c>＜</c> becomes <c>&lt;</c>).</summary>
@@ -239,10 +315,22 @@ public static class ValueCanonicalizer
     public static string Normalize(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return NormalizeCore(value) ?? value;
+        return Normalized(value) ?? value;
     }
 
-    private static string? NormalizeCore(ReadOnlySpan<char> value)
+    private static bool NormalizeCore(ReadOnlySpan<char> value, ref DecodedChars output)
+    {
+        if (Normalized(value) is not { } normalized)
+        {
+            return false;
+        }
+
+        output.Reset(normalized.Length);
+        output.Append(normalized);
+        return true;
+    }
+
+    private static string? Normalized(ReadOnlySpan<char> value)
     {
         if (value.IndexOfAnyExcept(NfkcStable) < 0)
         {
@@ -267,13 +355,29 @@ public static class ValueCanonicalizer
         }
     }
 
-    // A decoder's output starts at its first change: what came before (from `copied` on) is copied unchanged.
-    private static StringBuilder Unchanged(StringBuilder? output, ReadOnlySpan<char> value, int copied, int upTo) =>
-        (output ?? new StringBuilder(value.Length)).Append(value[copied..upTo]);
+    // A decoder's output starts at its first change: what came before (from `copied` on) is copied unchanged. The
+    // decoders below only shorten, so the output never needs more room than the value.
+    private static void Unchanged(ref DecodedChars output, ref bool started, ReadOnlySpan<char> value, int copied, int upTo)
+    {
+        if (!started)
+        {
+            output.Reset(value.Length);
+            started = true;
+        }
 
-    // The decoded value, or null when nothing decoded.
-    private static string? Finish(StringBuilder? output, ReadOnlySpan<char> value, int copied) =>
-        output?.Append(value[copied..]).ToString();
+        output.Append(value[copied..upTo]);
+    }
+
+    // Whether anything decoded; if so, the rest of the value ends the output.
+    private static bool Finish(ref DecodedChars output, bool started, ReadOnlySpan<char> value, int copied)
+    {
+        if (started)
+        {
+            output.Append(value[copied..]);
+        }
+
+        return started;
+    }
 
     // The next occurrence of an escape character after the one at `current`, or -1.
     private static int IndexFrom(ReadOnlySpan<char> value, char escape, int current)
@@ -297,11 +401,14 @@ public static class ValueCanonicalizer
         _ => 0,
     };
 
-    private static bool ContinuationsFollow(List<byte> bytes, int lead, int length)
+    // The k-th byte of a run of %XX escapes.
+    private static byte EscapedByte(ReadOnlySpan<char> run, int k) => (byte)((HexValue(run[(3 * k) + 1]) << 4) | HexValue(run[(3 * k) + 2]));
+
+    private static bool ContinuationsFollow(ReadOnlySpan<char> run, int lead, int length)
     {
         for (var k = 1; k < length; k++)
         {
-            if (!IsContinuation(bytes[lead + k]))
+            if (!IsContinuation(EscapedByte(run, lead + k)))
             {
                 return false;
             }
@@ -310,30 +417,26 @@ public static class ValueCanonicalizer
         return true;
     }
 
-    private static void FlushBytes(List<byte> bytes, StringBuilder output)
+    private static void AppendEscapedBytes(ReadOnlySpan<char> run, ref DecodedChars output)
     {
-        if (bytes.Count == 0)
-        {
-            return;
-        }
-
+        var count = run.Length / 3;
         var i = 0;
-        while (i < bytes.Count)
+        while (i < count)
         {
-            var b = bytes[i];
+            var b = EscapedByte(run, i);
             if (b < 0x80)
             {
                 output.Append((char)b);
                 i++;
             }
-            else if (SequenceLength(b) is var length and > 1 && i + length <= bytes.Count && ContinuationsFollow(bytes, i, length))
+            else if (SequenceLength(b) is var length and > 1 && i + length <= count && ContinuationsFollow(run, i, length))
             {
                 // Lenient, like the decoders attacks aim at: overlong forms of any length (up to the six bytes of the
                 // original UTF-8) decode to the character they spell.
                 var cp = b & (0x7F >> length);
                 for (var k = 1; k < length; k++)
                 {
-                    cp = (cp << 6) | (bytes[i + k] & 0x3F);
+                    cp = (cp << 6) | (EscapedByte(run, i + k) & 0x3F);
                 }
 
                 if (length == 2 && b <= 0xC1)
@@ -342,7 +445,7 @@ public static class ValueCanonicalizer
                 }
                 else if (cp is <= 0x10FFFF and (< 0xD800 or > 0xDFFF))
                 {
-                    output.Append(char.ConvertFromUtf32(cp));
+                    output.AppendCodePoint(cp);
                 }
                 else
                 {
@@ -358,8 +461,6 @@ public static class ValueCanonicalizer
                 i++;
             }
         }
-
-        bytes.Clear();
     }
 
     private static bool IsContinuation(byte b) => (b & 0xC0) == 0x80;

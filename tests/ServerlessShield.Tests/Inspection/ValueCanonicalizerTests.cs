@@ -60,6 +60,44 @@ public class ValueCanonicalizerTests
         Assert.Equal(expected, ValueCanonicalizer.Canonicalize(raw));
     }
 
+    // A run of escapes is read as UTF-8 as a whole, however long; what is not UTF-8 falls back to Latin-1 byte by byte.
+    [Theory]
+    [InlineData("%ff%41", "\u00ffA")]
+    [InlineData("%e2%82 and %e2%82%ac%e2", "\u00e2\u0082 and \u20ac\u00e2")]
+    [InlineData("x%41%42%43y%44", "xABCyD")]
+    public void Canonicalize_EscapeRuns_DecodeAsOneSequence(string raw, string expected)
+    {
+        Assert.Equal(expected, ValueCanonicalizer.Canonicalize(raw));
+    }
+
+    // Named references decode as WebUtility decodes them; an '&' before the reference stays as written.
+    [Theory]
+    [InlineData("&x&lt;b", "&x<b")]
+    [InlineData("&amp&lt;", "&amp<")]
+    [InlineData("caf&eacute; &eacute;t&eacute;", "caf\u00e9 \u00e9t\u00e9")]
+    [InlineData("&ab&#60;", "&ab<")]
+    [InlineData("&frac14; &sup2;", "1\u20444 2")]
+    [InlineData("&#x1F600; &#128512", "\U0001F600 \U0001F600")]
+    public void Canonicalize_HtmlReferences_DecodeAsWebUtilityDoes(string raw, string expected)
+    {
+        Assert.Equal(expected, ValueCanonicalizer.Canonicalize(raw));
+    }
+
+    [Theory]
+    [InlineData("&zzz; and &lt1;")]
+    [InlineData("&LT; &Amp;")]
+    public void Canonicalize_UnknownReferences_StayAsWritten(string raw)
+    {
+        Assert.Equal(raw, ValueCanonicalizer.Canonicalize(raw));
+    }
+
+    [Fact]
+    public void Canonicalize_LongEscapeRun_DecodesEveryByte()
+    {
+        var raw = string.Concat(Enumerable.Repeat("%e2%82%ac%41", 500));
+        Assert.Equal(string.Concat(Enumerable.Repeat("\u20acA", 500)), ValueCanonicalizer.Canonicalize(raw));
+    }
+
     [Fact]
     public void Canonicalize_DeepEncoding_StopsAfterMaxRounds()
     {

@@ -46,7 +46,15 @@ internal sealed class CrossSiteScriptingDetector : IInjectionDetector
             return false;
         }
 
-        var decoded = ValueCanonicalizer.CanonicalizeCore(trimmed);
-        return decoded is "<" or ">" || (Html5Entity.TryDecode(trimmed, out var entity, out var length) && length == trimmed.Length && entity is '<' or '>');
+        var decoded = default(DecodedChars);
+        try
+        {
+            return (ValueCanonicalizer.TryCanonicalize(trimmed, ref decoded) && decoded.Span is "<" or ">")
+                || (Html5Entity.TryDecode(trimmed, out var entity, out var length) && length == trimmed.Length && entity is '<' or '>');
+        }
+        finally
+        {
+            decoded.Dispose();
+        }
     }
 }
