@@ -66,6 +66,20 @@ public class PathTraversalDetectorTests
         Assert.False(DetectorProbe.Fires(_detector, value), value);
     }
 
+    // Dot segments joined by both kinds of slash: a run of five or more dots and slashes holding all three, wherever
+    // it stands among shorter runs.
+    [Theory]
+    [InlineData("x ./\\/. y", true)]
+    [InlineData(".. ./ a ./\\/.", true)]
+    [InlineData("a/ b\\ .. ./ /./\\/./ z", true)]
+    [InlineData("a ./\\. b", false)]
+    [InlineData("a ./\\/ b .\\/ c", false)]
+    [InlineData("a/./. b\\c", false)]
+    public void SeparatorMixingRuns_AreJudgedByLength(string value, bool expected)
+    {
+        Assert.Equal(expected, _detector.IsMatch(value));
+    }
+
     [Fact]
     public void PathologicalDotDotSlash_CompletesAndMatches()
     {

@@ -23,6 +23,9 @@ internal static class JavaScriptBreakout
     // Decoders payloads wrap their code in; CRS and payload lists probe with them bare.
     private static readonly string[] DecoderCalls = ["atob(", "btoa("];
 
+    // The dialog sinks passed around as values (print is Python's too, and is not).
+    private static readonly SubstringFinder ReferencedSinks = new(StringComparison.Ordinal, "alert", "prompt", "confirm");
+
     // Where a name of the three lists above starts.
     private static readonly SubstringFinder SinkNames = new(StringComparison.Ordinal, [.. DialogSinks, .. DecoderCalls, .. EvaluationSinks]);
 
@@ -316,29 +319,22 @@ internal static class JavaScriptBreakout
     // [1].find(alert), a=alert,a(1), (alert)(1): a dialog sink passed around as a function value.
     private static bool HasSinkReference(ReadOnlySpan<char> text)
     {
-        foreach (var sink in DialogSinks)
+        for (var at = ReferencedSinks.IndexFrom(text, 0); at >= 0; at = ReferencedSinks.IndexFrom(text, at + 1))
         {
-            if (sink is "print")
+            // alert, prompt and confirm start with different letters.
+            var end = at + text[at] switch { 'a' => "alert".Length, 'p' => "prompt".Length, _ => "confirm".Length };
+            if (at == 0 || end >= text.Length || IsIdentifierChar(text[at - 1]) || IsIdentifierChar(text[end]))
             {
                 continue;
             }
 
-            for (var at = text.IndexOf(sink, StringComparison.Ordinal); at >= 0; at = Next(text, at, sink))
+            var before = text[at - 1];
+            var after = text[end];
+            if ((before == '(' && at >= 2 && IsIdentifierChar(text[at - 2]) && after is ')' or ',')
+                || (before == '(' && after == ')' && end + 1 < text.Length && text[end + 1] == '(')
+                || (before == '=' && after is ',' or ';'))
             {
-                var end = at + sink.Length;
-                if (at == 0 || end >= text.Length || IsIdentifierChar(text[at - 1]) || IsIdentifierChar(text[end]))
-                {
-                    continue;
-                }
-
-                var before = text[at - 1];
-                var after = text[end];
-                if ((before == '(' && at >= 2 && IsIdentifierChar(text[at - 2]) && after is ')' or ',')
-                    || (before == '(' && after == ')' && end + 1 < text.Length && text[end + 1] == '(')
-                    || (before == '=' && after is ',' or ';'))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -64,23 +64,30 @@ internal sealed class PathTraversalDetector : IInjectionDetector
             return false;
         }
 
-        // Each run of dots and slashes at least five long is checked for all three characters.
+        // Each run of dots and slashes at least five long is checked for all three characters. The four characters
+        // after a run's start tell whether it is that long: most runs ("..", "./") end before.
         for (var start = value.IndexOfAny(DotsAndSlashes); start >= 0;)
         {
-            var length = value[start..].IndexOfAnyExcept(DotsAndSlashes);
-            var run = length < 0 ? value[start..] : value.Slice(start, length);
-            if (run.Length >= 5 && run.Contains('.') && run.Contains('/') && run.Contains('\\'))
+            var end = start + 1;
+            while (end < value.Length && end - start < 5 && value[end] is '.' or '/' or '\\')
             {
-                return true;
+                end++;
             }
 
-            if (length < 0)
+            if (end - start == 5)
             {
-                break;
+                var length = value[start..].IndexOfAnyExcept(DotsAndSlashes);
+                var run = length < 0 ? value[start..] : value.Slice(start, length);
+                if (run.Contains('.') && run.Contains('/') && run.Contains('\\'))
+                {
+                    return true;
+                }
+
+                end = length < 0 ? value.Length : start + length;
             }
 
-            var next = value[(start + length)..].IndexOfAny(DotsAndSlashes);
-            start = next < 0 ? -1 : start + length + next;
+            var next = end < value.Length ? value[end..].IndexOfAny(DotsAndSlashes) : -1;
+            start = next < 0 ? -1 : end + next;
         }
 
         return false;
