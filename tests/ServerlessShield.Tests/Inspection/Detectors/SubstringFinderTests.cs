@@ -2,21 +2,24 @@ using System.Text;
 
 namespace ServerlessShield.Tests.Inspection.Detectors;
 
-// The multi-substring search must find exactly the first start that one substring search per string finds.
+// The multi-substring search must find exactly the first start that one substring search per string finds, both
+// vectorized (JIT on .NET 9+) and by first letters (Native AOT, .NET 8).
 public class SubstringFinderTests
 {
     private static readonly string[] Strings = ["alert", "al", "print", "prompt", "atob(", "eval", "setinterval", "settimeout", "\u212Aey"];
 
-    private static readonly string[] Pieces = ["al", "ert", "pr", "int", "ompt", "at", "ob", "(", "ev", "set", "interval", "timeout", "ALERT", "Eval", "\u212A", "key", "KEY", " ", "x"];
+    private static readonly string[] Pieces = ["al", "ert", "pr", "int", "ompt", "at", "ob", "(", "ev", "set", "interval", "timeout", "ALERT", "Eval", "\u212A", "\u212Aey", "\u212AEY", "key", "KEY", " ", "x", "\u0131", "\u017F"];
 
-    [Fact]
-    public void IndexFrom_FindsTheFirstStartOfAnyString()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void IndexFrom_FindsTheFirstStartOfAnyString(bool vectorized)
     {
         var random = new Random(11);
         var builder = new StringBuilder();
         foreach (var comparison in new[] { StringComparison.Ordinal, StringComparison.OrdinalIgnoreCase })
         {
-            var finder = new SubstringFinder(comparison, Strings);
+            var finder = new SubstringFinder(comparison, vectorized, Strings);
             for (var n = 0; n < 10_000; n++)
             {
                 builder.Clear();
@@ -35,5 +38,11 @@ public class SubstringFinderTests
                 Assert.Equal(expected, finder.IndexFrom(text, from));
             }
         }
+    }
+
+    [Fact]
+    public void Constructor_RefusesSingleCharacters()
+    {
+        Assert.Throws<ArgumentException>(() => new SubstringFinder(StringComparison.Ordinal, "ab", "c"));
     }
 }
