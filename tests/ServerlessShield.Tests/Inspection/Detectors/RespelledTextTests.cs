@@ -1,7 +1,8 @@
 namespace ServerlessShield.Tests.Inspection.Detectors;
 
-// The spellings the cross-site scripting and path traversal detectors read: an HTML parser's view (MarkupText) and a
-// lenient file API's view (PathSpelling) of a value. Each case is also checked past the stack buffer, in a rented one.
+// The spellings the detectors read: an HTML parser's view (MarkupText), a lenient file API's (PathSpelling) and a
+// shell's (ShellText) of a value, rewritten only where that reader sees something else than the characters sent.
+// Each case is also checked past the stack buffer, in a rented one.
 public class RespelledTextTests
 {
     [Theory]
@@ -47,6 +48,30 @@ public class RespelledTextTests
         Assert.Equal(padding.ToLowerInvariant() + expected, Path(padding + value));
     }
 
+    [Theory]
+    [InlineData("a$(b) and C:\\dir", "a$(b) and C:\\dir")]
+    [InlineData("x;cat${IFS}/etc/group", "x;cat /etc/group")]
+    [InlineData("$IFS$9id", " id")]
+    [InlineData("a$b;cat$IFS/etc/passwd", "a$b;cat /etc/passwd")]
+    [InlineData("${IFS%??}x${IFS:0:1}y", " x y")]
+    [InlineData("${IFSxxxxxxxxxxxxxxxxxxx}", "${IFSxxxxxxxxxxxxxxxxxxx}")]
+    [InlineData("echo a\\nid", "echo a\nid")]
+    [InlineData("x\\ty\\rz", "x y\nz")]
+    [InlineData("Save as C:\\new\\table.csv", "Save as C:\\new\\table.csv")]
+    [InlineData("\"C:\\x\" \\nid", "\"C:\\x\" \nid")]
+    [InlineData("C:\\${IFS}\\new", "C:\\ \\new")]
+    [InlineData("D:\tx\\nid", "D: x\nid")]
+    [InlineData("a\tb\u00A0c\vd\fe\0f", "a b c d ef")]
+    [InlineData("\\", "\\")]
+    [InlineData("$", "$")]
+    [InlineData("\\n", "\n")]
+    public void ShellText_IsWhatAShellReads(string value, string expected)
+    {
+        Assert.Equal(expected, Shell(value));
+        var padding = new string('p', ShellText.StackBufferSize);
+        Assert.Equal(padding + " " + expected, Shell(padding + " " + value));
+    }
+
     private static string Markup(string value)
     {
         Span<char> stack = stackalloc char[MarkupText.StackBufferSize];
@@ -59,5 +84,12 @@ public class RespelledTextTests
         Span<char> stack = stackalloc char[PathSpelling.StackBufferSize];
         using var spelling = new PathSpelling(value, stack);
         return spelling.Text.ToString();
+    }
+
+    private static string Shell(string value)
+    {
+        Span<char> stack = stackalloc char[ShellText.StackBufferSize];
+        using var shell = new ShellText(value, stack);
+        return shell.Text.ToString();
     }
 }

@@ -21,7 +21,10 @@ internal sealed class SubstringFinder
     private readonly bool _compareOutsideAscii;
 
 #if NET9_0_OR_GREATER
-    private readonly SearchValues<string>? _search;
+    // Built on first use: its construction compiles a good deal of framework code, which a function whose first
+    // events never need it should not pay for at cold start.
+    private readonly bool _vectorized;
+    private SearchValues<string>? _search;
 #endif
 
     public SubstringFinder(StringComparison comparison, params string[] strings)
@@ -61,10 +64,7 @@ internal sealed class SubstringFinder
 
         _initials = SearchValues.Create([.. initials]);
 #if NET9_0_OR_GREATER
-        if (vectorized && RuntimeFeature.IsDynamicCodeCompiled)
-        {
-            _search = SearchValues.Create(strings, comparison);
-        }
+        _vectorized = vectorized;
 #endif
     }
 
@@ -77,9 +77,11 @@ internal sealed class SubstringFinder
         }
 
 #if NET9_0_OR_GREATER
-        if (RuntimeFeature.IsDynamicCodeCompiled && _search is not null)
+        if (RuntimeFeature.IsDynamicCodeCompiled && _vectorized)
         {
-            var found = text[from..].IndexOfAny(_search);
+            // Two threads may both build it; either result is the same search.
+            var search = _search ??= SearchValues.Create(_strings, _comparison);
+            var found = text[from..].IndexOfAny(search);
             return found < 0 ? -1 : from + found;
         }
 #endif
