@@ -4,6 +4,19 @@ public class CommandInjectionDetectorTests
 {
     private readonly CommandInjectionDetector _detector = new();
 
+    // Words of one or two letters are judged from a table built once: every one must read as the lexicon says.
+    [Fact]
+    public void ShortWords_ReadAsTheLexiconSays()
+    {
+        const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var words = Letters.Select(c => c.ToString()).Concat(Letters.SelectMany(a => Letters.Select(b => $"{a}{b}")));
+        foreach (var word in words)
+        {
+            var namesNoCommand = ShellCommandLexicon.Classify(word) == ShellCommandKind.None && !word.Equals("if", StringComparison.OrdinalIgnoreCase);
+            Assert.True(namesNoCommand == InjectedCommandLine.HoldsPlainNonCommandWord(word + " x", 0), word);
+        }
+    }
+
     [Theory]
     [InlineData(";echo 12345")]
     [InlineData("|echo 1")]

@@ -27,6 +27,10 @@ internal static class InjectedCommandLine
     // Commands whose quoted argument makes a command line (echo "<?php ...?>" > x.php).
     private static readonly SortedWordSet PrintCommands = new("echo", "printf", "print");
 
+    // NamesNoCommand for every word of one or two ASCII letters, worked out once: separators in punctuation-dense text
+    // are mostly followed by such a word ("a; b", "x | y"), and the lookup is most of what a separator costs.
+    private static readonly bool[] PlainShortWords = BuildPlainShortWords();
+
     // Whether the command position at position holds a plain word that names no command, so that StartsAt is false
     // there: callers skip what they would only work out for StartsAt.
     public static bool HoldsPlainNonCommandWord(ReadOnlySpan<char> value, int position)
@@ -63,8 +67,37 @@ internal static class InjectedCommandLine
         }
 
         var word = text[start..end];
-        return ShellCommandLexicon.Classify(word) == ShellCommandKind.None && !word.Equals("for", StringComparison.OrdinalIgnoreCase)
-            && !word.Equals("if", StringComparison.OrdinalIgnoreCase) && !word.Equals("alias", StringComparison.OrdinalIgnoreCase);
+        return word.Length <= 2 ? PlainShortWords[ShortWordIndex(word)] : NamesNoCommand(word);
+    }
+
+    private static bool NamesNoCommand(ReadOnlySpan<char> word) =>
+        ShellCommandLexicon.Classify(word) == ShellCommandKind.None && !word.Equals("for", StringComparison.OrdinalIgnoreCase)
+        && !word.Equals("if", StringComparison.OrdinalIgnoreCase) && !word.Equals("alias", StringComparison.OrdinalIgnoreCase);
+
+    private static bool[] BuildPlainShortWords()
+    {
+        const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var plain = new bool[Letters.Length * (Letters.Length + 1)];
+        Span<char> word = stackalloc char[2];
+        foreach (var first in Letters)
+        {
+            word[0] = first;
+            plain[ShortWordIndex(word[..1])] = NamesNoCommand(word[..1]);
+            foreach (var second in Letters)
+            {
+                word[1] = second;
+                plain[ShortWordIndex(word)] = NamesNoCommand(word);
+            }
+        }
+
+        return plain;
+    }
+
+    // A word of one or two ASCII letters as an index: the 52 one-letter words, then the two-letter ones.
+    private static int ShortWordIndex(ReadOnlySpan<char> word)
+    {
+        static int Letter(char c) => c <= 'Z' ? c - 'A' : c - 'a' + 26;
+        return word.Length == 1 ? Letter(word[0]) : 52 + (Letter(word[0]) * 52) + Letter(word[1]);
     }
 
     // The scratch buffers are written before they are read (ShellWordReader, CommandName): no need to zero them.

@@ -16,6 +16,13 @@ internal static class LookupResolver
 
     public static bool ResolvesToJndi(ReadOnlySpan<char> value)
     {
+        // A lookup names jndi: with a colon, and evaluates (${lower:...}, ${x:-...}) only through one: a value without
+        // a colon resolves to itself.
+        if (DetectorShortcuts.Enabled && !value.Contains(':'))
+        {
+            return false;
+        }
+
         var input = value;
         char[]? previous = null;
         try
