@@ -60,7 +60,8 @@ internal static class JavaScriptBreakout
     // alert(1), prompt`1`, eval('...'), setTimeout("...") with an identifier boundary before the sink.
     private static bool HasSinkCall(ReadOnlySpan<char> text)
     {
-        for (var i = SinkNames.IndexFrom(text, 0); i >= 0; i = SinkNames.IndexFrom(text, i + 1))
+        var sinks = SinkNames.Over(text);
+        for (var i = sinks.IndexFrom(0); i >= 0; i = sinks.IndexFrom(i + 1))
         {
             if (i > 0 && IsIdentifierChar(text[i - 1]) && !(text[i - 1] is '.' && IsGlobalBefore(text, i - 1)))
             {
@@ -151,7 +152,8 @@ internal static class JavaScriptBreakout
             return false;
         }
 
-        for (var at = GlobalObjectNames.IndexFrom(text, 0); at >= 0; at = GlobalObjectNames.IndexFrom(text, at + 1))
+        var globals = GlobalObjectNames.Over(text);
+        for (var at = globals.IndexFrom(0); at >= 0; at = globals.IndexFrom(at + 1))
         {
             if (at > 0 && IsIdentifierChar(text[at - 1]))
             {
@@ -319,7 +321,8 @@ internal static class JavaScriptBreakout
     // [1].find(alert), a=alert,a(1), (alert)(1): a dialog sink passed around as a function value.
     private static bool HasSinkReference(ReadOnlySpan<char> text)
     {
-        for (var at = ReferencedSinks.IndexFrom(text, 0); at >= 0; at = ReferencedSinks.IndexFrom(text, at + 1))
+        var sinks = ReferencedSinks.Over(text);
+        for (var at = sinks.IndexFrom(0); at >= 0; at = sinks.IndexFrom(at + 1))
         {
             // alert, prompt and confirm start with different letters.
             var end = at + text[at] switch { 'a' => "alert".Length, 'p' => "prompt".Length, _ => "confirm".Length };

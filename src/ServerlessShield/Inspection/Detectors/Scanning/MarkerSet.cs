@@ -6,7 +6,7 @@ namespace ServerlessShield;
 // anchor characters instead of one substring search per marker: every marker holds an anchor character ('(', '=',
 // ':'...), which is case-free and rare in ordinary text, so a value without anchors is answered by that one search
 // and each anchor found is checked against the few markers that hold it. Text dense in anchors (code, punctuation) is
-// searched for the markers themselves once a few anchors have been judged.
+// searched for the markers themselves once a few anchors have been judged, where that search is vectorized.
 internal sealed class MarkerSet
 {
     // Anchors judged one by one before the search switches to the markers themselves.
@@ -77,7 +77,7 @@ internal sealed class MarkerSet
         var judged = 0;
         while (from < text.Length)
         {
-            if (judged == DenseAnchors)
+            if (judged == DenseAnchors && _finder.IsVectorized)
             {
                 // Markers whose anchor was already judged may be judged again: the answer is the same.
                 return AnyStartingFrom(text, Math.Max(0, from - 1 - _maxOffset), accept);
@@ -118,7 +118,8 @@ internal sealed class MarkerSet
     // Every occurrence of a marker that starts at or after `from`, found by the markers themselves.
     private bool AnyStartingFrom(ReadOnlySpan<char> text, int from, Accept accept)
     {
-        for (var start = _finder.IndexFrom(text, from); start >= 0; start = _finder.IndexFrom(text, start + 1))
+        var starts = _finder.Over(text);
+        for (var start = starts.IndexFrom(from); start >= 0; start = starts.IndexFrom(start + 1))
         {
             foreach (var marker in _markers)
             {

@@ -1,29 +1,26 @@
 using System.Buffers;
-using System.Collections;
 using System.Runtime.CompilerServices;
 
 namespace ServerlessShield;
 
-// Finds where any of a fixed set of strings (two characters or longer) occurs. Where code is compiled at run time on
-// .NET 9 or later, that is one vectorized multi-substring search (SearchValues<string>), whose cost does not grow with
-// how often the strings' first letters occur: a loop over first letters costs 1.5-2 ns a character on prose and on
-// punctuation-dense text alike. Native AOT, and .NET 8, find the first letters instead and compare there, after a
-// check of the first two characters: SearchValues<string> would add 130 KB to a native binary.
+// Finds where any of a fixed set of strings occurs, one occurrence after another (Cursor). Where code is compiled at
+// run time on .NET 9 or later, that is one vectorized multi-substring search (SearchValues<string>), whose cost does
+// not grow with how often the strings' first letters occur: a loop over first letters costs 1.5-2 ns a character on
+// prose and on punctuation-dense text alike. Native AOT and .NET 8 search each string on its own and remember where
+// each occurs next, so the text is read once per string: SearchValues<string> would add 128 KB to a native binary.
 internal sealed class SubstringFinder
 {
+    // The most strings a finder holds (the cursor keeps one position per string on the stack).
+    public const int MaxStrings = 32;
+
     private readonly string[] _strings;
     private readonly StringComparison _comparison;
-    private readonly SearchValues<char> _initials;
 
-    // Bit (first * 128 + second) is set when some string starts with those two ASCII characters; a string starting
-    // outside ASCII is always compared.
-    private readonly BitArray _pairs = new(128 * 128);
-    private readonly bool _compareOutsideAscii;
+    private readonly bool _vectorized;
 
 #if NET9_0_OR_GREATER
     // Built on first use: its construction compiles a good deal of framework code, which a function whose first
     // events never need it should not pay for at cold start.
-    private readonly bool _vectorized;
     private SearchValues<string>? _search;
 #endif
 
@@ -32,106 +29,95 @@ internal sealed class SubstringFinder
     {
     }
 
-    // vectorized: false keeps to the first-letter search everywhere (tests compare both).
+    // vectorized: false keeps to the search per string everywhere (tests compare both).
     internal SubstringFinder(StringComparison comparison, bool vectorized, params string[] strings)
     {
-        if (strings.Any(s => s.Length < 2))
+        if (strings.Length is 0 or > MaxStrings || strings.Any(string.IsNullOrEmpty))
         {
-            throw new ArgumentException("Strings of two characters or more are expected.", nameof(strings));
+            throw new ArgumentException($"One to {MaxStrings} non-empty strings are expected.", nameof(strings));
         }
 
         _strings = strings;
         _comparison = comparison;
-        var initials = new HashSet<char>();
-        foreach (var s in strings)
-        {
-            foreach (var first in Cases(s[0]))
-            {
-                initials.Add(first);
-                foreach (var second in Cases(s[1]))
-                {
-                    if (first < 128 && second < 128)
-                    {
-                        _pairs[(first * 128) + second] = true;
-                    }
-                    else
-                    {
-                        _compareOutsideAscii = true;
-                    }
-                }
-            }
-        }
-
-        _initials = SearchValues.Create([.. initials]);
-#if NET9_0_OR_GREATER
         _vectorized = vectorized;
-#endif
     }
 
-    // The first index at or after `from` where one of the strings starts, or -1.
-    public int IndexFrom(ReadOnlySpan<char> text, int from)
-    {
-        if (from >= text.Length)
-        {
-            return -1;
-        }
+    // Whether the search is the vectorized one.
+    public bool IsVectorized => _vectorized && CanVectorize;
 
 #if NET9_0_OR_GREATER
-        if (RuntimeFeature.IsDynamicCodeCompiled && _vectorized)
-        {
-            // Two threads may both build it; either result is the same search.
-            var search = _search ??= SearchValues.Create(_strings, _comparison);
-            var found = text[from..].IndexOfAny(search);
-            return found < 0 ? -1 : from + found;
-        }
+    private static bool CanVectorize => RuntimeFeature.IsDynamicCodeCompiled;
+#else
+    private static bool CanVectorize => false;
 #endif
 
-        for (var i = LexChars.IndexOfAnyFrom(text, from, _initials); i >= 0; i = LexChars.IndexOfAnyFrom(text, i + 1, _initials))
+    // The occurrences in one text, in order.
+    public Cursor Over(ReadOnlySpan<char> text) => new(text, this);
+
+    public ref struct Cursor
+    {
+        private readonly ReadOnlySpan<char> _text;
+        private readonly SubstringFinder _finder;
+
+        // Per string, where it next occurs at or after _from, stored plus two: 0 not searched yet, 1 nowhere.
+        private Positions _next;
+        private int _from;
+
+        public Cursor(ReadOnlySpan<char> text, SubstringFinder finder)
         {
-            if (i + 1 >= text.Length || !MayStartAt(text[i], text[i + 1]))
+            _text = text;
+            _finder = finder;
+        }
+
+        // The first index at or after `from` where one of the strings starts, or -1. Called with positions that do
+        // not go back, the search per string reads the text once in all.
+        public int IndexFrom(int from)
+        {
+            if (from >= _text.Length)
             {
-                continue;
+                return -1;
             }
 
-            foreach (var s in _strings)
+#if NET9_0_OR_GREATER
+            // The feature check stands first in the condition, where the AOT compiler folds it and drops the branch.
+            if (RuntimeFeature.IsDynamicCodeCompiled && _finder._vectorized)
             {
-                if (text[i..].StartsWith(s, _comparison))
+                // Two threads may both build it; either result is the same search.
+                var search = _finder._search ??= SearchValues.Create(_finder._strings, _finder._comparison);
+                var found = _text[from..].IndexOfAny(search);
+                return found < 0 ? -1 : from + found;
+            }
+#endif
+
+            if (from < _from)
+            {
+                _next = default;
+            }
+
+            _from = from;
+            var first = -1;
+            for (var k = 0; k < _finder._strings.Length; k++)
+            {
+                var stored = _next[k];
+                if (stored == 0 || (stored >= 2 && stored - 2 < from))
                 {
-                    return i;
+                    var found = _text[from..].IndexOf(_finder._strings[k], _finder._comparison);
+                    stored = _next[k] = found < 0 ? 1 : from + found + 2;
+                }
+
+                if (stored >= 2 && (first < 0 || stored - 2 < first))
+                {
+                    first = stored - 2;
                 }
             }
-        }
 
-        return -1;
+            return first;
+        }
     }
 
-    private bool MayStartAt(char first, char second) =>
-        first < 128 && second < 128 ? _pairs[(first * 128) + second] : _compareOutsideAscii;
-
-    // The characters that compare equal to c under the finder's comparison. OrdinalIgnoreCase never equates a
-    // character outside ASCII with an ASCII letter, so an ASCII letter has its two cases; a character outside ASCII
-    // (only in tests) has every character of the same upper case, found by trying them all.
-    private List<char> Cases(char c)
+    [InlineArray(MaxStrings)]
+    private struct Positions
     {
-        if (_comparison != StringComparison.OrdinalIgnoreCase)
-        {
-            return [c];
-        }
-
-        if (c < 128)
-        {
-            return char.IsAsciiLetter(c) ? [char.ToLowerInvariant(c), char.ToUpperInvariant(c)] : [c];
-        }
-
-        var cases = new List<char>();
-        for (var other = (int)char.MinValue; other <= char.MaxValue; other++)
-        {
-            if (string.Equals(((char)other).ToString(), c.ToString(), StringComparison.OrdinalIgnoreCase))
-            {
-                cases.Add((char)other);
-            }
-        }
-
-        return cases;
+        private int _element;
     }
 }
