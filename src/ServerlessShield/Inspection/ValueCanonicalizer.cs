@@ -87,7 +87,6 @@ public static class ValueCanonicalizer
             {
                 canonical.Reset(value.Length);
                 canonical.AppendReplacing(value, '+', ' ');
-
                 decoded = true;
             }
 
