@@ -160,28 +160,21 @@ internal static class JavaScriptBreakout
                 continue;
             }
 
-            foreach (var global in GlobalObjects)
+            // No global object's name begins another's: one name starts here.
+            var open = SkipTrivia(text, at + GlobalObjectNames.FirstAt(text, at)!.Length);
+            if (open < text.Length && text[open] == '[')
             {
-                if (!text[at..].StartsWith(global, StringComparison.Ordinal))
+                // window["alert"], or top[/al/.source+/ert/.source](1): a computed member that is called.
+                var key = SkipTrivia(text, open + 1);
+                if (key < text.Length && text[key] is '"' or '\'' or '`')
                 {
-                    continue;
+                    return true;
                 }
 
-                var open = SkipTrivia(text, at + global.Length);
-                if (open < text.Length && text[open] == '[')
+                var close = text[open..Math.Min(text.Length, open + 64)].IndexOf(']');
+                if (close > 0 && open + close + 1 < text.Length && text[open + close + 1] is '(' or '`')
                 {
-                    // window["alert"], or top[/al/.source+/ert/.source](1): a computed member that is called.
-                    var key = SkipTrivia(text, open + 1);
-                    if (key < text.Length && text[key] is '"' or '\'' or '`')
-                    {
-                        return true;
-                    }
-
-                    var close = text[open..Math.Min(text.Length, open + 64)].IndexOf(']');
-                    if (close > 0 && open + close + 1 < text.Length && text[open + close + 1] is '(' or '`')
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }
@@ -324,8 +317,7 @@ internal static class JavaScriptBreakout
         var sinks = ReferencedSinks.Over(text);
         for (var at = sinks.IndexFrom(0); at >= 0; at = sinks.IndexFrom(at + 1))
         {
-            // alert, prompt and confirm start with different letters.
-            var end = at + text[at] switch { 'a' => "alert".Length, 'p' => "prompt".Length, _ => "confirm".Length };
+            var end = at + ReferencedSinks.FirstAt(text, at)!.Length;
             if (at == 0 || end >= text.Length || IsIdentifierChar(text[at - 1]) || IsIdentifierChar(text[end]))
             {
                 continue;

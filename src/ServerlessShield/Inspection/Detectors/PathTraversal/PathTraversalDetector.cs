@@ -69,7 +69,7 @@ internal sealed class PathTraversalDetector : IInjectionDetector
         for (var start = value.IndexOfAny(DotsAndSlashes); start >= 0;)
         {
             var end = start + 1;
-            while (end < value.Length && end - start < 5 && value[end] is '.' or '/' or '\\')
+            while (end < value.Length && end - start < 5 && DotsAndSlashes.Contains(value[end]))
             {
                 end++;
             }

@@ -15,7 +15,6 @@ internal sealed class SubstringFinder
 
     private readonly string[] _strings;
     private readonly StringComparison _comparison;
-
     private readonly bool _vectorized;
 
 #if NET9_0_OR_GREATER
@@ -50,6 +49,20 @@ internal sealed class SubstringFinder
 #else
     private static bool CanVectorize => false;
 #endif
+
+    // The first of the strings that starts at `at`, or null: which one a cursor found there.
+    public string? FirstAt(ReadOnlySpan<char> text, int at)
+    {
+        foreach (var s in _strings)
+        {
+            if (text[at..].StartsWith(s, _comparison))
+            {
+                return s;
+            }
+        }
+
+        return null;
+    }
 
     // The occurrences in one text, in order.
     public Cursor Over(ReadOnlySpan<char> text) => new(text, this);
